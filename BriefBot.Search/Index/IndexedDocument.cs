@@ -1,0 +1,11 @@
+namespace BriefBot.Search.Index;
+
+/// <summary>What the index remembers of one source file, to skip it when unchanged.</summary>
+internal sealed record IndexedDocument(
+    string Path,
+    string Title,
+    string? Url,
+    string Hash,
+    DateTimeOffset Modified,
+    DateTimeOffset Indexed,
+    int Passages);

@@ -1,0 +1,176 @@
+using BriefBot.Search.Documents;
+using Lucene.Net.Analysis;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace BriefBot.Search.Index;
+
+/// <summary>
+/// The Lucene index on disk. Writers change it in one commit per batch, so a crash leaves the last commit in
+/// place; readers search through a <see cref="SearcherManager"/> and always see a whole commit.
+/// </summary>
+internal sealed class PassageIndex : IDisposable
+{
+    private readonly LuceneDirectory _directory;
+    private readonly SearcherManager _searchers;
+    private readonly System.Threading.Lock _writeLock = new();
+
+    private PassageIndex(LuceneDirectory directory, Analyzer analyzer)
+    {
+        _directory = directory;
+        Analyzer = analyzer;
+        _searchers = new SearcherManager(directory, new Bm25SearcherFactory());
+    }
+
+    public Analyzer Analyzer { get; }
+
+    public static PassageIndex Open(string folder)
+    {
+        System.IO.Directory.CreateDirectory(folder);
+        var directory = FSDirectory.Open(new DirectoryInfo(folder));
+        var analyzer = TextAnalysis.CreateAnalyzer();
+        if (!DirectoryReader.IndexExists(directory))
+        {
+            using var writer = new IndexWriter(directory, WriterConfig(analyzer));
+            writer.Commit();
+        }
+
+        return new PassageIndex(directory, analyzer);
+    }
+
+    /// <summary>Applies a batch of replacements and removals in a single commit, then shows it to readers.</summary>
+    public void Apply(IEnumerable<(SourceDocument Document, IReadOnlyList<Passage> Passages)> replace, IEnumerable<string> remove, DateTimeOffset now)
+    {
+        lock (_writeLock)
+        {
+            using (var writer = new IndexWriter(_directory, WriterConfig(Analyzer)))
+            {
+                foreach (string path in remove)
+                {
+                    writer.DeleteDocuments(new Term(FieldNames.Path, path));
+                }
+
+                foreach (var (document, passages) in replace)
+                {
+                    writer.DeleteDocuments(new Term(FieldNames.Path, document.RelativePath));
+                    writer.AddDocument(DocumentRecord(document, passages.Count, now));
+                    foreach (var passage in passages)
+                    {
+                        writer.AddDocument(PassageRecord(document, passage));
+                    }
+                }
+
+                writer.Commit();
+            }
+
+            _searchers.MaybeRefreshBlocking();
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> against one consistent snapshot of the index.</summary>
+    public T Read<T>(Func<IndexSearcher, T> work)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return work(searcher);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    public IReadOnlyList<IndexedDocument> Documents() => Read(searcher =>
+    {
+        var query = new TermQuery(new Term(FieldNames.Kind, FieldNames.DocumentKind));
+        int count = Math.Max(1, searcher.IndexReader.NumDocs);
+        return searcher.Search(query, count).ScoreDocs
+            .Select(hit => ToIndexedDocument(searcher.Doc(hit.Doc)))
+            .OrderBy(d => d.Path, StringComparer.Ordinal)
+            .ToList();
+    });
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        Analyzer.Dispose();
+        _directory.Dispose();
+    }
+
+    private static IndexWriterConfig WriterConfig(Analyzer analyzer) => new(TextAnalysis.Version, analyzer)
+    {
+        OpenMode = OpenMode.CREATE_OR_APPEND,
+        Similarity = new BM25Similarity(),
+        RAMBufferSizeMB = 64,
+    };
+
+    private static Document DocumentRecord(SourceDocument source, int passages, DateTimeOffset now)
+    {
+        var record = new Document
+        {
+            new StringField(FieldNames.Kind, FieldNames.DocumentKind, Field.Store.YES),
+            new StringField(FieldNames.Path, source.RelativePath, Field.Store.YES),
+            new StoredField(FieldNames.Title, source.Title),
+            new StoredField(FieldNames.Hash, source.ContentHash),
+            new StoredField(FieldNames.Modified, source.Modified.ToUnixTimeMilliseconds()),
+            new StoredField(FieldNames.Indexed, now.ToUnixTimeMilliseconds()),
+            new StoredField(FieldNames.Passages, passages),
+        };
+        if (source.Url is not null)
+        {
+            record.Add(new StoredField(FieldNames.Url, source.Url));
+        }
+
+        return record;
+    }
+
+    private static Document PassageRecord(SourceDocument source, Passage passage)
+    {
+        var record = new Document
+        {
+            new StringField(FieldNames.Kind, FieldNames.PassageKind, Field.Store.YES),
+            new StringField(FieldNames.Path, source.RelativePath, Field.Store.YES),
+            new StringField(FieldNames.Id, passage.Id, Field.Store.YES),
+            new StoredField(FieldNames.Ordinal, passage.Ordinal),
+            new StoredField(FieldNames.Start, passage.Start),
+            new StoredField(FieldNames.End, passage.End),
+            new TextField(FieldNames.Text, passage.Text, Field.Store.YES),
+            new TextField(FieldNames.Title, HeadingOf(source.Title, passage.Section), Field.Store.NO),
+            new StoredField(FieldNames.Title, source.Title),
+        };
+        if (passage.Section is not null)
+        {
+            record.Add(new StoredField(FieldNames.Section, passage.Section));
+        }
+
+        if (source.Url is not null)
+        {
+            record.Add(new StoredField(FieldNames.Url, source.Url));
+        }
+
+        return record;
+    }
+
+    private static string HeadingOf(string title, string? section) =>
+        section is null || section == title ? title : $"{title}. {section}";
+
+    private static IndexedDocument ToIndexedDocument(Document d) => new(
+        d.Get(FieldNames.Path),
+        d.Get(FieldNames.Title),
+        d.Get(FieldNames.Url),
+        d.Get(FieldNames.Hash),
+        DateTimeOffset.FromUnixTimeMilliseconds(d.GetField(FieldNames.Modified).GetInt64Value() ?? 0),
+        DateTimeOffset.FromUnixTimeMilliseconds(d.GetField(FieldNames.Indexed).GetInt64Value() ?? 0),
+        d.GetField(FieldNames.Passages).GetInt32Value() ?? 0);
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) =>
+            new(reader) { Similarity = new BM25Similarity() };
+    }
+}

@@ -1,0 +1,89 @@
+using BriefBot.Search.Answering;
+using BriefBot.Search.Documents;
+using BriefBot.Search.Index;
+
+namespace BriefBot.Search;
+
+/// <summary>
+/// BriefBot's knowledge base: a folder of documents indexed on disk, answering questions with cited verbatim
+/// quotes. Thread-safe; open one per index folder and share it.
+/// </summary>
+/// <example>
+/// <code>
+/// using var knowledge = Knowledge.Open(new KnowledgeOptions { SourceFolder = "seeds", IndexFolder = "data/index" });
+/// knowledge.Refresh();
+/// var answer = knowledge.Ask("What did Xi pledge to send to Ukraine?");
+/// </code>
+/// </example>
+public sealed class Knowledge : IDisposable
+{
+    private readonly KnowledgeOptions _options;
+    private readonly PassageIndex _index;
+    private readonly Indexer _indexer;
+    private readonly Answerer _answerer;
+    private readonly Lock _refreshLock = new();
+
+    private Knowledge(KnowledgeOptions options, PassageIndex index)
+    {
+        _options = options;
+        _index = index;
+        _indexer = new Indexer(index, new PassageSplitter(), options.MaxFileBytes, options.Clock);
+        _answerer = new Answerer(index, options.AbstainBelow);
+    }
+
+    /// <summary>Opens (or creates) the index; call <see cref="Refresh"/> to bring it in line with the sources.</summary>
+    public static Knowledge Open(KnowledgeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return new Knowledge(options, PassageIndex.Open(options.IndexFolder));
+    }
+
+    /// <summary>
+    /// Indexes new and changed files of the source folder and drops deleted ones, in one commit. Questions asked
+    /// meanwhile are answered from the previous commit.
+    /// </summary>
+    public IndexReport Refresh(IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        lock (_refreshLock)
+        {
+            return _indexer.Sync(_options.SourceFolder, progress, cancellationToken);
+        }
+    }
+
+    /// <summary>Answers a question with a verbatim quote and its citation, or says that the sources do not hold it.</summary>
+    public Answer Ask(string question)
+    {
+        if (string.IsNullOrWhiteSpace(question))
+        {
+            return Answer.Refused(question ?? "", "Ask me a question about the sources.");
+        }
+
+        if (question.Length > _options.MaxQuestionLength)
+        {
+            return Answer.Refused(question[.._options.MaxQuestionLength], $"Questions are limited to {_options.MaxQuestionLength} characters.");
+        }
+
+        var parsed = ParsedQuestion.Parse(_index.Analyzer, question);
+        if (parsed.Terms.Count == 0)
+        {
+            return Answer.Refused(question, "I need a few more words to search for.");
+        }
+
+        return _answerer.Ask(question, parsed);
+    }
+
+    /// <summary>The documents in the index, by path.</summary>
+    public IReadOnlyList<DocumentInfo> Documents() =>
+        _index.Documents().Select(d => new DocumentInfo(d.Path, d.Title, d.Url, d.Passages, d.Modified, d.Indexed)).ToList();
+
+    /// <summary>How many documents and passages the index holds.</summary>
+    public KnowledgeStats Stats()
+    {
+        var documents = _index.Documents();
+        return new KnowledgeStats(documents.Count, documents.Sum(d => d.Passages));
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _index.Dispose();
+}

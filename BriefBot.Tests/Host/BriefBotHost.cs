@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace BriefBot.Tests.Host;
+
+/// <summary>
+/// The real BriefBot host on Kestrel at a random 127.0.0.1 port, with its own index, database and sources in a
+/// temp folder. Tests add configuration (for example the URLs of fake Teams or Slack services) as key/value pairs.
+/// </summary>
+public sealed class BriefBotHost : WebApplicationFactory<Program>
+{
+    private readonly TempFolder _folder = new();
+    private readonly Dictionary<string, string?> _settings;
+
+    public BriefBotHost(IDictionary<string, string?>? settings = null, string? sources = null)
+    {
+        _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Search:Sources"] = sources ?? TestPaths.Seeds,
+            ["Search:IndexFolder"] = _folder.Combine("index"),
+            ["Storage:Path"] = _folder.Combine("briefbot.db"),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+
+        UseKestrel(0);
+    }
+
+    public TempFolder Folder => _folder;
+
+    /// <summary>Starts the server and waits until the start-up indexing has finished.</summary>
+    public async Task<HttpClient> StartAsync()
+    {
+        StartServer();
+        var client = CreateClient();
+        for (int i = 0; i < 200; i++)
+        {
+            string health = await client.GetStringAsync("/healthz");
+            if (health.Contains("\"index\":\"ready\"", StringComparison.Ordinal))
+            {
+                return client;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("The host did not finish indexing in 10 seconds.");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _folder.Dispose();
+        }
+    }
+}

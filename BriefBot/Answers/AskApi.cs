@@ -1,0 +1,38 @@
+using BriefBot.Search;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace BriefBot.Answers;
+
+/// <summary>The request body of <c>POST /api/ask</c>.</summary>
+internal sealed record AskRequest(string? Question);
+
+/// <summary><c>POST /api/ask</c>: a question in, the answer (quote and citation, or "not found") out, as JSON.</summary>
+internal static class AskApi
+{
+    public static IEndpointRouteBuilder MapAskApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/ask", Ask).WithName("Ask");
+        return app;
+    }
+
+    private static Results<Ok<Answer>, ValidationProblem> Ask(AskRequest? request, Knowledge knowledge, IOptions<SearchOptions> options)
+    {
+        string? question = request?.Question;
+        if (string.IsNullOrWhiteSpace(question))
+        {
+            return Problem("question", "Ask a question: the field 'question' is empty.");
+        }
+
+        int limit = options.Value.MaxQuestionLength;
+        if (question.Length > limit)
+        {
+            return Problem("question", $"The question has {question.Length} characters; the limit is {limit}.");
+        }
+
+        return TypedResults.Ok(knowledge.Ask(question));
+    }
+
+    private static ValidationProblem Problem(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The question cannot be answered as sent.");
+}

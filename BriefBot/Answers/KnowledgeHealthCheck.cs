@@ -1,0 +1,26 @@
+using BriefBot.Search;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace BriefBot.Answers;
+
+/// <summary>Healthy once the sources are indexed; reports document and passage counts either way.</summary>
+internal sealed class KnowledgeHealthCheck(Knowledge knowledge, IndexState state) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var stats = knowledge.Stats();
+        var data = new Dictionary<string, object>
+        {
+            ["index"] = state.Status,
+            ["documents"] = stats.Documents,
+            ["passages"] = stats.Passages,
+        };
+        var result = state.Status switch
+        {
+            "ready" => HealthCheckResult.Healthy("The index is loaded.", data),
+            "failed" => HealthCheckResult.Unhealthy($"Indexing failed: {state.Error}", data: data),
+            _ => HealthCheckResult.Degraded("The sources are being indexed.", data: data),
+        };
+        return Task.FromResult(result);
+    }
+}

@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+using BriefBot.Search;
+
+namespace BriefBot.Answers;
+
+/// <summary>The "Search" configuration section: where documents come from and how answers are judged.</summary>
+internal sealed class SearchOptions
+{
+    public const string Section = "Search";
+
+    /// <summary>The folder of documents; the bundled seeds when unset.</summary>
+    public string? Sources { get; set; }
+
+    [Required]
+    public string IndexFolder { get; set; } = "data/index";
+
+    [Range(0.0, 1.0)]
+    public double AbstainBelow { get; set; } = 0.45;
+
+    [Range(1, 10_000)]
+    public int MaxQuestionLength { get; set; } = 2_000;
+
+    /// <summary>The source folder to index: the configured one, else the seeds shipped beside the program.</summary>
+    public string SourceFolder => Path.GetFullPath(string.IsNullOrWhiteSpace(Sources) ? Path.Combine(AppContext.BaseDirectory, "seeds") : Sources);
+
+    public KnowledgeOptions ToKnowledgeOptions(TimeProvider clock) => new()
+    {
+        SourceFolder = SourceFolder,
+        IndexFolder = Path.GetFullPath(IndexFolder),
+        AbstainBelow = AbstainBelow,
+        MaxQuestionLength = MaxQuestionLength,
+        Clock = clock,
+    };
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using BriefBot.Search;
+
+namespace BriefBot.Cli;
+
+/// <summary><c>ask "question" [--json]</c>: answers from the configured sources, indexing them first if needed.</summary>
+internal static class AskCommand
+{
+    public static int Run(CliArgs args, TextWriter output)
+    {
+        string question = string.Join(' ', args.Positional);
+        if (string.IsNullOrWhiteSpace(question))
+        {
+            throw new CliException("Usage: ask \"your question\" [--json]");
+        }
+
+        var options = CliConfiguration.Search(CliConfiguration.Load(args.Positional));
+        using var knowledge = CliConfiguration.OpenKnowledge(options);
+        knowledge.Refresh();
+        var answer = knowledge.Ask(question);
+
+        if (args.Has("json"))
+        {
+            output.WriteLine(JsonSerializer.Serialize(answer, CliJson.Indented));
+        }
+        else
+        {
+            Write(answer, output);
+        }
+
+        return answer.Status == AnswerStatus.Rejected ? 1 : 0;
+    }
+
+    private static void Write(Answer answer, TextWriter output)
+    {
+        if (answer is not { Quote: { } quote, Citation: { } cite })
+        {
+            output.WriteLine(answer.Message);
+            if (answer.ClosestTitles.Count > 0)
+            {
+                output.WriteLine($"Closest documents: {string.Join("; ", answer.ClosestTitles)}");
+            }
+
+            return;
+        }
+
+        output.WriteLine($"\u201C{quote}\u201D");
+        output.WriteLine($"  \u2014 {cite.Title} ({cite.Path}, passage {cite.Passage + 1}, characters {cite.QuoteStart}\u2013{cite.QuoteEnd})");
+        output.WriteLine($"  confidence {answer.Confidence:F2}");
+        foreach (var related in answer.Related)
+        {
+            output.WriteLine($"  see also: {related.Citation.Title} ({related.Citation.Path}, passage {related.Citation.Passage + 1})");
+        }
+    }
+}
+
+internal static class CliJson
+{
+    public static readonly JsonSerializerOptions Indented = new(JsonSerializerOptions.Web) { WriteIndented = true };
+    public static readonly JsonSerializerOptions Line = new(JsonSerializerOptions.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}

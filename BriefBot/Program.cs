@@ -1,0 +1,31 @@
+using BriefBot.Answers;
+using BriefBot.Cli;
+using BriefBot.Conversation;
+using BriefBot.Hosting;
+using BriefBot.Storage;
+
+if (CliCommands.TryRun(args, out int exitCode))
+{
+    return exitCode;
+}
+
+var builder = WebApplication.CreateBuilder(CliCommands.ServeArgs(args));
+
+builder.Services.AddRequestLimits();
+builder.Services.AddStorage();
+builder.Services.AddAnswers();
+builder.Services.AddConversation();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapHealth();
+app.MapAskApi();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point; public so integration tests can start the real host.</summary>
+public partial class Program;
