@@ -1,0 +1,73 @@
+using System.Threading.Channels;
+
+namespace BriefBot.Channels.BotFramework;
+
+/// <summary>
+/// Activities acknowledged but not handled yet. Bounded: when the bot falls this far behind, new activities are
+/// refused (503) rather than piling up in memory.
+/// </summary>
+internal sealed class ActivityQueue
+{
+    public const int Capacity = 256;
+
+    private readonly Channel<Activity> _channel = Channel.CreateBounded<Activity>(
+        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
+
+    public bool TryEnqueue(Activity activity) => _channel.Writer.TryWrite(activity);
+
+    public IAsyncEnumerable<Activity> ReadAllAsync(CancellationToken cancellationToken) => _channel.Reader.ReadAllAsync(cancellationToken);
+}
+
+/// <summary>Handles queued activities in the background, a few at a time, so one slow answer does not hold up the rest.</summary>
+internal sealed class ActivityWorker(ActivityQueue queue, IServiceProvider services, ILogger<ActivityWorker> logger) : BackgroundService
+{
+    private const int Parallelism = 4;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var slots = new SemaphoreSlim(Parallelism);
+        var running = new List<Task>();
+        await foreach (var activity in queue.ReadAllAsync(stoppingToken))
+        {
+            await slots.WaitAsync(stoppingToken);
+            running.RemoveAll(t => t.IsCompleted);
+            running.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    await HandleAsync(activity, stoppingToken);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }, stoppingToken));
+        }
+
+        await Task.WhenAll(running);
+    }
+
+    private async Task HandleAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            switch (activity.Type)
+            {
+                case ActivityTypes.Message:
+                    await services.GetRequiredService<MessageHandler>().HandleAsync(activity, cancellationToken);
+                    break;
+                case ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate:
+                    await services.GetRequiredService<MembershipHandler>().HandleAsync(activity, cancellationToken);
+                    break;
+            }
+        }
+        catch (Exception e) when (e is ConnectorException or HttpRequestException or Microsoft.Identity.Client.MsalException)
+        {
+            logger.LogError(e, "Could not handle {ActivityType} activity {ActivityId} in {ConversationId}", activity.Type, activity.Id, activity.Conversation?.Id);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Failed on {ActivityType} activity {ActivityId}", activity.Type, activity.Id);
+        }
+    }
+}
