@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BriefBot.Tests.Host;
 
@@ -30,6 +32,9 @@ public sealed class BriefBotHost : WebApplicationFactory<Program>
 
     public TempFolder Folder => _folder;
 
+    /// <summary>Service replacements for the edges the host cannot reach by configuration (MSAL's HTTP client).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>Starts the server and waits until the start-up indexing has finished.</summary>
     public async Task<HttpClient> StartAsync()
     {
@@ -55,6 +60,11 @@ public sealed class BriefBotHost : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (TestServices is not null)
+        {
+            builder.ConfigureTestServices(TestServices);
         }
     }
 

@@ -19,6 +19,9 @@ internal static class BotFrameworkExtensions
     /// <summary>The Teams / Bot Framework channel: token validation, the Connector client, handlers and their queue.</summary>
     public static IServiceCollection AddBotFramework(this IServiceCollection services)
     {
+        // A refresh requested after an unknown signing key must deliver the new keys to that same request, not to a
+        // later one: IdentityModel 8 refreshes in the background unless told to block.
+        AppContext.SetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", true);
         services.AddOptions<BotFrameworkOptions>()
             .Configure<IConfiguration>((options, configuration) => configuration.Bind(options))
             .ValidateDataAnnotations()

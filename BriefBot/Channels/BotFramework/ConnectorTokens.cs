@@ -11,6 +11,7 @@ internal sealed class ConnectorTokens
 {
     private readonly BotFrameworkCloud _cloud;
     private readonly IConfidentialClientApplication? _msal;
+    private readonly SemaphoreSlim _one = new(1, 1);
 
     public ConnectorTokens(IOptions<BotFrameworkOptions> options, IMsalHttpClientFactory httpClients)
     {
@@ -34,8 +35,17 @@ internal sealed class ConnectorTokens
             return null;
         }
 
-        var result = await _msal.AcquireTokenForClient([_cloud.Scope]).ExecuteAsync(cancellationToken);
-        return result.AccessToken;
+        // One caller at a time: the first fills MSAL's cache and the others read it, instead of all asking the login host.
+        await _one.WaitAsync(cancellationToken);
+        try
+        {
+            var result = await _msal.AcquireTokenForClient([_cloud.Scope]).ExecuteAsync(cancellationToken);
+            return result.AccessToken;
+        }
+        finally
+        {
+            _one.Release();
+        }
     }
 }
 
