@@ -87,6 +87,13 @@ public sealed partial class FakeBotConnector
             id_token_signing_alg_values_supported = new[] { "RS256" },
             token_endpoint_auth_methods_supported = new[] { "private_key_jwt" },
         }));
+        app.MapGet("/common/v2.0/.well-known/openid-configuration", () => Results.Json(new
+        {
+            issuer = "https://login.microsoftonline.com/{tenantid}/v2.0",
+            authorization_endpoint = Url + "/common/oauth2/v2.0/authorize",
+            jwks_uri = Url + "/v1/.well-known/keys",
+            id_token_signing_alg_values_supported = new[] { "RS256" },
+        }));
         app.MapGet("/v1/.well-known/keys", () =>
         {
             Interlocked.Increment(ref _keyDownloads);

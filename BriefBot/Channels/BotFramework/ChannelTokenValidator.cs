@@ -49,9 +49,9 @@ internal sealed class ChannelTokenValidator
             return null;
         }
 
-        string? issuer = new JsonWebToken(token).Issuer;
         try
         {
+            string? issuer = new JsonWebToken(token).Issuer;
             if (string.Equals(issuer, _cloud.ChannelTokenIssuer, StringComparison.Ordinal))
             {
                 return await ChannelAsync(token, cancellationToken);
@@ -62,12 +62,18 @@ internal sealed class ChannelTokenValidator
                 return await EmulatorAsync(token, cancellationToken);
             }
 
-            _logger.LogWarning("Refused a request to /api/messages: unexpected token issuer {Issuer}", issuer);
+            _logger.LogWarning("Refused a request to /api/messages: unexpected token issuer {Issuer}", issuer?[..Math.Min(issuer.Length, 200)]);
             return null;
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or SecurityTokenMalformedException)
         {
             _logger.LogWarning("Refused a request to /api/messages: the token could not be parsed");
+            return null;
+        }
+        catch (InvalidOperationException e)
+        {
+            // The signing keys could not be downloaded: nothing can be proven, so nothing is let in.
+            _logger.LogError(e, "Refused a request to /api/messages: the OpenID metadata could not be read");
             return null;
         }
     }
