@@ -22,12 +22,25 @@ internal sealed class MessageHandler(ConversationService conversation, Connector
         }
 
         string text = Mentions.StripBotMention(activity);
-        await connector.SendToConversationAsync(serviceUrl, where.Id, Typing(activity), cancellationToken);
+        await ShowTypingAsync(serviceUrl, activity, cancellationToken);
 
         var reply = await conversation.HandleAsync(
             new IncomingMessage(activity.ChannelId ?? "msteams", where.Id, activity.From.Id, text), cancellationToken);
         await connector.ReplyToActivityAsync(serviceUrl, where.Id, activity.Id, ReplyRenderer.Render(reply, activity), cancellationToken);
         logger.LogInformation("Replied with {Reply} in conversation {ConversationId}", reply.GetType().Name, where.Id);
+    }
+
+    /// <summary>Typing is a courtesy: when it cannot be shown, the answer still goes out.</summary>
+    private async Task ShowTypingAsync(string serviceUrl, Activity to, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connector.SendToConversationAsync(serviceUrl, to.Conversation!.Id, Typing(to), cancellationToken);
+        }
+        catch (ConnectorException e)
+        {
+            logger.LogWarning("Could not show typing in conversation {ConversationId}: {Status}", to.Conversation!.Id, e.Status);
+        }
     }
 
     private static Activity Typing(Activity to) => new()
