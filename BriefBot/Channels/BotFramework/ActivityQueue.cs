@@ -18,33 +18,54 @@ internal sealed class ActivityQueue
     public IAsyncEnumerable<Activity> ReadAllAsync(CancellationToken cancellationToken) => _channel.Reader.ReadAllAsync(cancellationToken);
 }
 
-/// <summary>Handles queued activities in the background, a few at a time, so one slow answer does not hold up the rest.</summary>
+/// <summary>
+/// Handles queued activities in the background, a few at a time so one slow answer does not hold up the rest, but
+/// one at a time per conversation so replies keep the order of the messages.
+/// </summary>
 internal sealed class ActivityWorker(ActivityQueue queue, IServiceProvider services, ILogger<ActivityWorker> logger) : BackgroundService
 {
     private const int Parallelism = 4;
+    private const int MaxPending = 64;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var slots = new SemaphoreSlim(Parallelism);
-        var running = new List<Task>();
+        using var running = new SemaphoreSlim(Parallelism);
+        using var pending = new SemaphoreSlim(MaxPending);
+        var tails = new Dictionary<string, Task>(StringComparer.Ordinal);
         await foreach (var activity in queue.ReadAllAsync(stoppingToken))
         {
-            await slots.WaitAsync(stoppingToken);
-            running.RemoveAll(t => t.IsCompleted);
-            running.Add(Task.Run(async () =>
+            await pending.WaitAsync(stoppingToken);
+            string key = activity.Conversation?.Id ?? "";
+            var previous = tails.GetValueOrDefault(key, Task.CompletedTask);
+            tails[key] = RunAfterAsync(previous, activity, running, pending, stoppingToken);
+            foreach (var done in tails.Where(t => t.Value.IsCompleted).Select(t => t.Key).ToList())
             {
-                try
-                {
-                    await HandleAsync(activity, stoppingToken);
-                }
-                finally
-                {
-                    slots.Release();
-                }
-            }, stoppingToken));
+                tails.Remove(done);
+            }
         }
 
-        await Task.WhenAll(running);
+        await Task.WhenAll(tails.Values);
+    }
+
+    private async Task RunAfterAsync(Task previous, Activity activity, SemaphoreSlim running, SemaphoreSlim pending, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await previous;
+            await running.WaitAsync(cancellationToken);
+            try
+            {
+                await HandleAsync(activity, cancellationToken);
+            }
+            finally
+            {
+                running.Release();
+            }
+        }
+        finally
+        {
+            pending.Release();
+        }
     }
 
     private async Task HandleAsync(Activity activity, CancellationToken cancellationToken)
