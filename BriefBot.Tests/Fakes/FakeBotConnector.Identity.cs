@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -14,7 +15,11 @@ public sealed partial class FakeBotConnector
     private static readonly string[] Endorsed = ["msteams", "webchat", "emulator", "directline"];
 
     private readonly Dictionary<SigningKey, RSA> _keys = Enum.GetValues<SigningKey>().ToDictionary(k => k, _ => RSA.Create(2048));
+    private readonly ConcurrentQueue<string> _tokenTenants = new();
     private volatile bool _latePublished;
+
+    /// <summary>The tenant in the path of each token request (botframework.com for multi-tenant bots).</summary>
+    public IReadOnlyList<string> TokenTenants => [.. _tokenTenants];
 
     /// <summary>Puts the <see cref="SigningKey.Late"/> key into the JWKS, as a channel rolling its keys would.</summary>
     public void PublishLateKey() => _latePublished = true;
@@ -107,8 +112,9 @@ public sealed partial class FakeBotConnector
             ["api-version"] = "1.1",
             ["metadata"] = new[] { new { preferred_network = "login.microsoftonline.com", preferred_cache = "login.windows.net", aliases = new[] { "login.microsoftonline.com", "login.windows.net", "login.microsoft.com" } } },
         }));
-        app.MapPost("/{tenant}/oauth2/v2.0/token", async (HttpRequest request) =>
+        app.MapPost("/{tenant}/oauth2/v2.0/token", async (HttpRequest request, string tenant) =>
         {
+            _tokenTenants.Enqueue(tenant);
             var form = await request.ReadFormAsync();
             if (form["grant_type"] != "client_credentials" || form["client_id"] != AppId || form["scope"] != "https://api.botframework.com/.default")
             {
