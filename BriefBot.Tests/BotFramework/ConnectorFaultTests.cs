@@ -14,10 +14,12 @@ public sealed class ConnectorFaultTests : IAsyncLifetime
     [Fact]
     public async Task ThrottledThenUnavailableThenOkLandsExactlyOneReply()
     {
-        // The typing activity goes first and lands; then the reply meets 429, 503 and finally 200.
+        // The typing activity goes first and lands (held until the faults are set); then the reply meets 429, 503 and 200.
+        _bot.Connector.Hold();
         await SendHelpAsync();
-        await _bot.Connector.WaitForLandedAsync("typing");
+        await _bot.Connector.WaitForAsync(all => all.Count == 1);
         _bot.Connector.FailNext((429, "1"), (503, null));
+        _bot.Connector.Release();
 
         var requests = await _bot.Connector.WaitForLandedAsync("message");
 

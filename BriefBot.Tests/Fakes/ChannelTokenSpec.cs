@@ -40,6 +40,9 @@ public sealed record ChannelTokenSpec
 
     public SigningKey Key { get; init; } = SigningKey.Endorsed;
 
+    /// <summary>More claims, e.g. the <c>ver</c>, <c>appid</c> and <c>tid</c> of an Emulator (Entra) token.</summary>
+    public IReadOnlyDictionary<string, object> Claims { get; init; } = new Dictionary<string, object>();
+
     /// <summary>"RS256", "RS384", "RS512", "HS256" (signed with a shared secret) or "none" (unsigned).</summary>
     public string Algorithm { get; init; } = "RS256";
 }

@@ -29,7 +29,7 @@ public sealed partial class FakeBotConnector
     {
         spec ??= new ChannelTokenSpec();
         var now = DateTime.UtcNow;
-        var claims = new Dictionary<string, object>();
+        var claims = new Dictionary<string, object>(spec.Claims);
         if (spec.ServiceUrl != "")
         {
             claims["serviceurl"] = spec.ServiceUrl ?? ServiceUrl;

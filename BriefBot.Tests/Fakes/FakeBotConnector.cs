@@ -23,6 +23,7 @@ public sealed partial class FakeBotConnector : IAsyncDisposable
     private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _faults = new();
     private readonly Lock _lock = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource? _held;
     private int _activityIds;
     private int _tokensIssued;
     private int _keyDownloads;
@@ -81,6 +82,12 @@ public sealed partial class FakeBotConnector : IAsyncDisposable
             _faults.Enqueue(fault);
         }
     }
+
+    /// <summary>From now on the v3 routes record each request but do not answer until <see cref="Release"/>.</summary>
+    public void Hold() => _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Answers the held requests, and the next ones at once.</summary>
+    public void Release() => Interlocked.Exchange(ref _held, null)?.TrySetResult();
 
     public IReadOnlyList<ConnectorRequest> Requests
     {
@@ -160,6 +167,11 @@ public sealed partial class FakeBotConnector : IAsyncDisposable
             _requests.Add(new ConnectorRequest(operation, conversationId, activityId, request.Headers.Authorization, body, status));
             _changed.TrySetResult();
             _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        if (_held is { } held)
+        {
+            await held.Task;
         }
 
         if (status != 200)

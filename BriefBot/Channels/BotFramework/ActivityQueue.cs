@@ -29,22 +29,28 @@ internal sealed class ActivityWorker(ActivityQueue queue, IServiceProvider servi
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var running = new SemaphoreSlim(Parallelism);
-        using var pending = new SemaphoreSlim(MaxPending);
+        var running = new SemaphoreSlim(Parallelism);
+        var pending = new SemaphoreSlim(MaxPending);
         var tails = new Dictionary<string, Task>(StringComparer.Ordinal);
-        await foreach (var activity in queue.ReadAllAsync(stoppingToken))
+        try
         {
-            await pending.WaitAsync(stoppingToken);
-            string key = activity.Conversation?.Id ?? "";
-            var previous = tails.GetValueOrDefault(key, Task.CompletedTask);
-            tails[key] = RunAfterAsync(previous, activity, running, pending, stoppingToken);
-            foreach (var done in tails.Where(t => t.Value.IsCompleted).Select(t => t.Key).ToList())
+            await foreach (var activity in queue.ReadAllAsync(stoppingToken))
             {
-                tails.Remove(done);
+                await pending.WaitAsync(stoppingToken);
+                string key = activity.Conversation?.Id ?? "";
+                var previous = tails.GetValueOrDefault(key, Task.CompletedTask);
+                tails[key] = RunAfterAsync(previous, activity, running, pending, stoppingToken);
+                foreach (var done in tails.Where(t => t.Value.IsCompleted).Select(t => t.Key).ToList())
+                {
+                    tails.Remove(done);
+                }
             }
         }
-
-        await Task.WhenAll(tails.Values);
+        finally
+        {
+            // On shutdown the handlers see the cancelled token; let them finish before the host goes.
+            await Task.WhenAll(tails.Values.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        }
     }
 
     private async Task RunAfterAsync(Task previous, Activity activity, SemaphoreSlim running, SemaphoreSlim pending, CancellationToken cancellationToken)

@@ -51,15 +51,17 @@ internal sealed class ChannelTokenValidator
 
         try
         {
-            string? issuer = new JsonWebToken(token).Issuer;
+            var unvalidated = new JsonWebToken(token);
+            string? issuer = unvalidated.Issuer;
             if (string.Equals(issuer, _cloud.ChannelTokenIssuer, StringComparison.Ordinal))
             {
                 return await ChannelAsync(token, cancellationToken);
             }
 
-            if (_cloud.EmulatorTokenIssuers.Contains(issuer, StringComparer.Ordinal))
+            var emulatorIssuers = EmulatorIssuers(unvalidated);
+            if (emulatorIssuers.Contains(issuer, StringComparer.Ordinal))
             {
-                return await EmulatorAsync(token, cancellationToken);
+                return await EmulatorAsync(token, emulatorIssuers, cancellationToken);
             }
 
             _logger.LogWarning("Refused a request to /api/messages: unexpected token issuer {Issuer}", issuer?[..Math.Min(issuer.Length, 200)]);
@@ -104,9 +106,23 @@ internal sealed class ChannelTokenValidator
         return new ChannelIdentity(false, endorsements, serviceUrl);
     }
 
-    private async Task<ChannelIdentity?> EmulatorAsync(string token, CancellationToken cancellationToken)
+    /// <summary>The Emulator's issuers, plus those of the token's own tenant (single-tenant apps).</summary>
+    private List<string> EmulatorIssuers(JsonWebToken unvalidated)
     {
-        var (result, _) = await ValidateAsync(_emulatorKeys, token, _cloud.EmulatorTokenIssuers, validateAudience: false, cancellationToken);
+        var issuers = _cloud.EmulatorTokenIssuers.ToList();
+        if (unvalidated.TryGetPayloadValue("tid", out string tenant) && Guid.TryParse(tenant, out var id))
+        {
+            issuers.AddRange([
+                $"https://sts.windows.net/{id}/", $"https://login.microsoftonline.com/{id}/v2.0",
+                $"https://login.microsoftonline.us/{id}/", $"https://login.microsoftonline.us/{id}/v2.0"]);
+        }
+
+        return issuers;
+    }
+
+    private async Task<ChannelIdentity?> EmulatorAsync(string token, IReadOnlyList<string> issuers, CancellationToken cancellationToken)
+    {
+        var (result, _) = await ValidateAsync(_emulatorKeys, token, issuers, validateAudience: false, cancellationToken);
         if (result is null)
         {
             return null;

@@ -16,19 +16,19 @@ internal sealed class ConnectorException(int status, string message) : Exception
 internal sealed class ConnectorClient(HttpClient http, ConnectorTokens tokens, TrustedServiceUrls trust, ILogger<ConnectorClient> logger)
 {
     public Task<ResourceResponse?> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
-        SendAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity, cancellationToken);
+        SendAsync<ResourceResponse>("reply", HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity, cancellationToken);
 
     public Task<ResourceResponse?> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
-        SendAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", activity, cancellationToken);
+        SendAsync<ResourceResponse>("send", HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", activity, cancellationToken);
 
     /// <summary>Starts a conversation; in a Teams channel (channelData.channel.id) that is a new thread.</summary>
     public Task<ConversationResourceResponse?> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken) =>
-        SendAsync<ConversationResourceResponse>(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, cancellationToken);
+        SendAsync<ConversationResourceResponse>("create", HttpMethod.Post, serviceUrl, "v3/conversations", parameters, cancellationToken);
 
     public Task<ResourceResponse?> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
-        SendAsync<ResourceResponse>(HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity, cancellationToken);
+        SendAsync<ResourceResponse>("update", HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity, cancellationToken);
 
-    private async Task<T?> SendAsync<T>(HttpMethod method, string serviceUrl, string path, object body, CancellationToken cancellationToken)
+    private async Task<T?> SendAsync<T>(string operation, HttpMethod method, string serviceUrl, string path, object body, CancellationToken cancellationToken)
     {
         if (!BotFrameworkOptions.IsSafeUrl(serviceUrl))
         {
@@ -53,7 +53,7 @@ internal sealed class ConnectorClient(HttpClient http, ConnectorTokens tokens, T
         using var response = await http.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            logger.LogWarning("Connector call {Method} {Operation} failed with {Status}", method, typeof(T).Name, (int)response.StatusCode);
+            logger.LogWarning("Connector {Operation} failed with {Status} at {ServiceUrl}", operation, (int)response.StatusCode, serviceUrl);
             throw new ConnectorException((int)response.StatusCode, $"The Connector answered {(int)response.StatusCode}.");
         }
 

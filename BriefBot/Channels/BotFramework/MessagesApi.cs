@@ -10,7 +10,7 @@ internal static class MessagesApi
 {
     public static async Task<Results<Ok, Ok<AdaptiveCardInvokeResponse>, UnauthorizedHttpResult, ProblemHttpResult, StatusCodeHttpResult>> HandleAsync(
         HttpRequest request, ChannelTokenValidator tokens, TrustedServiceUrls trust, ActivityQueue queue, FeedbackAction feedback,
-        ILogger<ChannelTokenValidator> logger, CancellationToken cancellationToken)
+        ILoggerFactory logs, CancellationToken cancellationToken)
     {
         var identity = await tokens.AuthenticateAsync(request.Headers.Authorization, cancellationToken);
         if (identity is null)
@@ -24,6 +24,7 @@ internal static class MessagesApi
             return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "The activity cannot be read.");
         }
 
+        var logger = logs.CreateLogger(typeof(MessagesApi).FullName!);
         if (identity.Mismatch(activity) is { } mismatch)
         {
             logger.LogWarning("Refused activity {ActivityId}: {Reason}", activity.Id, mismatch);
