@@ -11,6 +11,7 @@ namespace BriefBot.Tests.Host;
 /// </summary>
 public sealed class BriefBotHost : WebApplicationFactory<Program>
 {
+    private static readonly SemaphoreSlim Starting = new(1, 1);
     private readonly TempFolder _folder = new();
     private readonly Dictionary<string, string?> _settings;
 
@@ -38,7 +39,18 @@ public sealed class BriefBotHost : WebApplicationFactory<Program>
     /// <summary>Starts the server and waits until the start-up indexing has finished.</summary>
     public async Task<HttpClient> StartAsync()
     {
-        StartServer();
+        // WebApplicationFactory finds the host Program.cs builds through a process-wide diagnostic listener; two hosts
+        // starting at once can catch each other's. Start one at a time (the indexing wait below runs in parallel).
+        await Starting.WaitAsync();
+        try
+        {
+            StartServer();
+        }
+        finally
+        {
+            Starting.Release();
+        }
+
         var client = CreateClient();
         for (int i = 0; i < 200; i++)
         {

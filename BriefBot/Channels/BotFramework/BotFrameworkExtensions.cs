@@ -29,7 +29,9 @@ internal static class BotFrameworkExtensions
         services.AddSingleton(ConversationReferenceStore.Schema);
         services.AddSingleton<ConversationReferenceStore>();
 
-        services.AddHttpClient(OpenIdClient, c => c.Timeout = TimeSpan.FromSeconds(30));
+        // The key downloader keeps one HttpClient for the app's life, so its connections are recycled for DNS changes.
+        services.AddHttpClient(OpenIdClient, c => c.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         services.AddHttpClient(LoginClient, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<IMsalHttpClientFactory, MsalHttpClients>();
         services.AddSingleton<ChannelTokenValidator>();
@@ -51,8 +53,9 @@ internal static class BotFrameworkExtensions
 
         services.AddSingleton<ActivityQueue>();
         services.AddHostedService<ActivityWorker>();
-        services.AddSingleton<MessageHandler>();
-        services.AddSingleton<MembershipHandler>();
+        // Per activity, so each gets a ConnectorClient with a current handler from the HttpClientFactory.
+        services.AddTransient<MessageHandler>();
+        services.AddTransient<MembershipHandler>();
         services.AddSingleton<FeedbackAction>();
         return services;
     }
