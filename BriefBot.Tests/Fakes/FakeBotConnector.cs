@@ -13,6 +13,15 @@ namespace BriefBot.Tests.Fakes;
 /// tokens), and the v3 conversation routes, which record what the bot sends and can be scripted to fail.
 /// Reusable by any test, benchmark or tool that needs to receive what the bot sends proactively.
 /// </summary>
+/// <example>
+/// <code>
+/// await using var connector = await FakeBotConnector.StartAsync();
+/// var host = new BriefBotHost(connector.BotSettings()) { TestServices = s => s.AddSingleton&lt;IMsalHttpClientFactory&gt;(new LoginRedirect(connector)) };
+/// var bot = await host.StartAsync();
+/// await connector.SendAsync(bot, activityJson);                 // signed like Azure Bot Service would
+/// var sent = await connector.WaitForLandedAsync("message");     // what the bot posted back
+/// </code>
+/// </example>
 public sealed partial class FakeBotConnector : IAsyncDisposable
 {
     public const string ChannelIssuer = "https://api.botframework.com";
@@ -97,6 +106,15 @@ public sealed partial class FakeBotConnector : IAsyncDisposable
             {
                 return [.. _requests];
             }
+        }
+    }
+
+    /// <summary>Forgets the recorded requests (long runs such as benchmarks).</summary>
+    public void ClearRequests()
+    {
+        lock (_lock)
+        {
+            _requests.Clear();
         }
     }
 
