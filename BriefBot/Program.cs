@@ -1,4 +1,5 @@
 using BriefBot.Answers;
+using BriefBot.Channels.Slack;
 using BriefBot.Cli;
 using BriefBot.Conversation;
 using BriefBot.Hosting;
@@ -15,6 +16,7 @@ builder.Services.AddRequestLimits();
 builder.Services.AddStorage();
 builder.Services.AddAnswers();
 builder.Services.AddConversation();
+builder.Services.AddSlack();
 
 var app = builder.Build();
 
@@ -23,6 +25,7 @@ app.UseStatusCodePages();
 
 app.MapHealth();
 app.MapAskApi();
+app.MapSlack();
 
 await app.RunAsync();
 return 0;
