@@ -1,0 +1,85 @@
+using System.Text;
+using System.Text.Json;
+using BriefBot.Channels.Slack;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BriefBot.Tests.Slack;
+
+/// <summary>The signature check against Slack's documented example, with the clock frozen at the example's time.</summary>
+public sealed class SlackSignatureTests
+{
+    private static readonly JsonElement Example = JsonDocument.Parse(SlackFixtures.Read(SlackFixtures.SigningExample)).RootElement;
+    private static readonly string Secret = Example.GetProperty("signing_secret").GetString()!;
+    private static readonly string Timestamp = Example.GetProperty("x_slack_request_timestamp").GetString()!;
+    private static readonly string Body = Example.GetProperty("request_body").GetString()!;
+    private static readonly string Signature = Example.GetProperty("expected_x_slack_signature").GetString()!;
+
+    /// <summary>2018-07-12 18:36:58 UTC, when Slack signed the example.</summary>
+    private static readonly DateTimeOffset SignedAt = DateTimeOffset.FromUnixTimeSeconds(long.Parse(Timestamp, System.Globalization.CultureInfo.InvariantCulture));
+
+    [Fact]
+    public void SlacksDocumentedExampleVerifiesAtItsOwnTime()
+    {
+        Assert.Equal(SignatureCheck.Valid, Verifier(SignedAt).Check(Timestamp, Signature, Encoding.UTF8.GetBytes(Body)));
+    }
+
+    [Theory]
+    [InlineData(-300, nameof(SignatureCheck.Valid))]
+    [InlineData(300, nameof(SignatureCheck.Valid))]
+    [InlineData(301, nameof(SignatureCheck.OutsideTimeWindow))]
+    [InlineData(-301, nameof(SignatureCheck.OutsideTimeWindow))]
+    [InlineData(86_400 * 365, nameof(SignatureCheck.OutsideTimeWindow))]
+    public void TheExampleIsAcceptedOnlyWithinFiveMinutesEitherWay(int clockOffsetSeconds, string expected)
+    {
+        var verifier = Verifier(SignedAt.AddSeconds(clockOffsetSeconds));
+
+        Assert.Equal(expected, verifier.Check(Timestamp, Signature, Encoding.UTF8.GetBytes(Body)).ToString());
+    }
+
+    [Fact]
+    public void ATamperedBodyIsRefused()
+    {
+        string tampered = Body.Replace("text=&", "text=give+me+admin&", StringComparison.Ordinal);
+
+        Assert.Equal(SignatureCheck.Mismatch, Verifier(SignedAt).Check(Timestamp, Signature, Encoding.UTF8.GetBytes(tampered)));
+    }
+
+    [Fact]
+    public void AV1SignatureIsRefusedEvenWithTheRightHash()
+    {
+        Assert.Equal(SignatureCheck.Malformed, Verifier(SignedAt).Check(Timestamp, "v1=" + Signature[3..], Encoding.UTF8.GetBytes(Body)));
+    }
+
+    [Fact]
+    public void TheExampleDoesNotVerifyWithAnotherSecret()
+    {
+        var verifier = new SlackSignatureVerifier(Options.Create(new SlackOptions { SigningSecret = Secret + "x" }), new FakeTimeProvider(SignedAt));
+
+        Assert.Equal(SignatureCheck.Mismatch, verifier.Check(Timestamp, Signature, Encoding.UTF8.GetBytes(Body)));
+    }
+
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    public void MissingHeadersAreRefused(bool withTimestamp, bool withSignature)
+    {
+        var check = Verifier(SignedAt).Check(withTimestamp ? Timestamp : null, withSignature ? Signature : null, Encoding.UTF8.GetBytes(Body));
+
+        Assert.Equal(SignatureCheck.MissingHeaders, check);
+    }
+
+    [Theory]
+    [InlineData("-1531420618")]
+    [InlineData("1531420618.5")]
+    [InlineData("99999999999999999999")]
+    [InlineData("soon")]
+    public void AMalformedTimestampIsRefused(string timestamp)
+    {
+        Assert.Equal(SignatureCheck.Malformed, Verifier(SignedAt).Check(timestamp, Signature, Encoding.UTF8.GetBytes(Body)));
+    }
+
+    private static SlackSignatureVerifier Verifier(DateTimeOffset now) =>
+        new(Options.Create(new SlackOptions { SigningSecret = Secret }), new FakeTimeProvider(now));
+}
