@@ -21,14 +21,15 @@ public sealed class SlackBed : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    /// <param name="databasePath">A SQLite file to keep across hosts (a restart); a fresh one when null.</param>
-    public static async Task<SlackBed> StartAsync(string? databasePath = null, FakeSlackApi? slack = null)
+    /// <param name="stateFolder">Where the database and the index live, to keep them across hosts (a restart); fresh ones when null.</param>
+    public static async Task<SlackBed> StartAsync(TempFolder? stateFolder = null, FakeSlackApi? slack = null)
     {
         slack ??= await FakeSlackApi.StartAsync();
         var settings = slack.Settings(SlackFixtures.SigningSecret);
-        if (databasePath is not null)
+        if (stateFolder is not null)
         {
-            settings["Storage:Path"] = databasePath;
+            settings["Storage:Path"] = stateFolder.Combine("briefbot.db");
+            settings["Search:IndexFolder"] = stateFolder.Combine("index");
         }
 
         var host = new BriefBotHost(settings);

@@ -16,6 +16,9 @@ internal sealed class SlackResponder(
     public static readonly TimeSpan RecoverWithin = TimeSpan.FromHours(1);
     public static readonly TimeSpan ForgetAfter = TimeSpan.FromDays(1);
 
+    /// <summary>How long a reply under way may still take when the host stops, so that it is not sent twice.</summary>
+    public static readonly TimeSpan DrainOnStop = TimeSpan.FromSeconds(10);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled)
@@ -48,13 +51,17 @@ internal sealed class SlackResponder(
 
     private async Task WorkAsync(CancellationToken stoppingToken)
     {
+        // A reply under way when the host stops is finished (within DrainOnStop) and marked handled; cut off midway,
+        // it would be answered again at the next start.
+        using var drain = new CancellationTokenSource();
+        using var stopping = stoppingToken.Register(() => drain.CancelAfter(DrainOnStop));
         await foreach (var job in queue.Reader.ReadAllAsync(stoppingToken))
         {
             try
             {
-                await AnswerAsync(job, stoppingToken);
+                await AnswerAsync(job, drain.Token);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is not OperationCanceledException || !drain.IsCancellationRequested)
             {
                 logger.LogError(ex, "Answering Slack event {EventId} in channel {Channel} failed", job.EventId, job.Message.ConversationId);
             }
