@@ -71,6 +71,7 @@ internal static class SlackBlocks
     {
         string summary = $"I answer from {sources.Documents.Count} document(s), {sources.Passages} passages.";
         var text = new StringBuilder($"*{summary}*\n");
+        int listed = 0;
         foreach (var document in sources.Documents.Take(MaxListedSources))
         {
             string line = $"• {SlackText.Escape(SlackText.Shorten(document.Title, 120))} ({SlackText.Escape(SlackText.Shorten(document.Path, 120))})\n";
@@ -80,11 +81,12 @@ internal static class SlackBlocks
             }
 
             text.Append(line);
+            listed++;
         }
 
-        if (sources.Documents.Count > MaxListedSources)
+        if (sources.Documents.Count > listed)
         {
-            text.Append(CultureInfo.InvariantCulture, $"… and {sources.Documents.Count - MaxListedSources} more");
+            text.Append(CultureInfo.InvariantCulture, $"… and {sources.Documents.Count - listed} more");
         }
 
         return new SlackMessage(summary, [Section(text.ToString())]);
