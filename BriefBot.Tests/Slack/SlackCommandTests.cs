@@ -56,6 +56,17 @@ public sealed class SlackCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SlacksUnsignedSslCheckGetsAnEmpty200AndNothingElse()
+    {
+        using var content = new StringContent("ssl_check=1&token=legacy-fixed-value", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+
+        var response = await _bed.Client.PostAsync("/slack/commands", content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task TheFeedbackButtonsUnderAnAnswerAreStored()
     {
         await _bed.SendEventAsync(SlackFixtures.DirectMessageIn("DFEEDBACK", SlackFixtures.SeedQuestion, "EvFeedback"));

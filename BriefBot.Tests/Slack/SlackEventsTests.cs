@@ -126,6 +126,21 @@ public sealed class SlackEventsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OneMessageDeliveredAsAMentionAndAsADirectMessageIsAnsweredOnce()
+    {
+        var direct = SlackFixtures.DirectMessageIn("DTWICE", "<@U123> " + SlackFixtures.SeedQuestion, "EvTwiceIm");
+        var mention = SlackFixtures.Envelope(SlackFixtures.AppMention, "EvTwiceMention");
+        mention["event"]!["channel"] = "DTWICE";
+        mention["event"]!["ts"] = direct["event"]!["ts"]!.GetValue<string>();
+
+        await _bed.SendEventAsync(direct);
+        await _bed.SendEventAsync(mention);
+
+        await _bed.BarrierAsync();
+        Assert.Single(_bed.Slack.Calls, c => c.Channel == "DTWICE");
+    }
+
+    [Fact]
     public async Task A429FromSlackIsRetriedAfterItsRetryAfter()
     {
         _bed.Slack.RateLimitNext(1, retryAfterSeconds: 1);

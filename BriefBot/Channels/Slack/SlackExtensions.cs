@@ -29,7 +29,7 @@ internal static class SlackExtensions
         {
             http.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;
             http.Timeout = WebApiTimeout;
-        });
+        }).RemoveAllLoggers(); // the default loggers write request URLs, and a response_url is a credential
         services.AddHostedService<SlackResponder>();
         return services;
     }

@@ -1,3 +1,6 @@
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+
 namespace BriefBot.Channels.Slack;
 
 /// <summary>
@@ -15,6 +18,11 @@ internal sealed class SlackSignatureFilter(SlackSignatureVerifier verifier, ILog
         await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
         byte[] body = buffer.ToArray();
 
+        if (IsSslCheck(http.Request, body))
+        {
+            return TypedResults.Ok();
+        }
+
         var check = verifier.Check(
             http.Request.Headers[SlackSignatureVerifier.TimestampHeader],
             http.Request.Headers[SlackSignatureVerifier.SignatureHeader],
@@ -28,6 +36,15 @@ internal sealed class SlackSignatureFilter(SlackSignatureVerifier verifier, ILog
         http.Items[BodyKey] = body;
         return await next(context);
     }
+
+    /// <summary>
+    /// Slack's unsigned certificate probe of a slash-command URL (<c>ssl_check=1</c>): answered with an empty 200 and
+    /// never dispatched.
+    /// </summary>
+    private static bool IsSslCheck(HttpRequest request, byte[] body) =>
+        !request.Headers.ContainsKey(SlackSignatureVerifier.SignatureHeader)
+        && request.HasFormContentType
+        && QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)).TryGetValue("ssl_check", out var value) && value == "1";
 
     /// <summary>The body whose signature the filter checked.</summary>
     public static byte[] VerifiedBody(HttpContext http) =>
