@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BriefBot.Tests.Host;
 
@@ -11,9 +13,12 @@ public sealed class BriefBotHost : WebApplicationFactory<Program>
 {
     private readonly TempFolder _folder = new();
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public BriefBotHost(IDictionary<string, string?>? settings = null, string? sources = null)
+    /// <param name="services">Replaces services after the host's own registrations (for example a frozen TimeProvider).</param>
+    public BriefBotHost(IDictionary<string, string?>? settings = null, string? sources = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Search:Sources"] = sources ?? TestPaths.Seeds,
@@ -55,6 +60,11 @@ public sealed class BriefBotHost : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 

@@ -40,8 +40,15 @@ internal static class SlackExtensions
     /// </summary>
     public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder app)
     {
-        if (!app.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value.Enabled)
+        var options = app.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value;
+        if (!options.Enabled)
         {
+            if (!string.IsNullOrWhiteSpace(options.BotToken))
+            {
+                app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackExtensions).FullName!)
+                    .LogWarning("Slack:BotToken is set but Slack:SigningSecret is not, so the Slack channel is off");
+            }
+
             return app;
         }
 
