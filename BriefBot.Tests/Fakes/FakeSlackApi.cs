@@ -28,7 +28,7 @@ public sealed record SlackCall(string Method, string Path, string? Authorization
 /// <summary>
 /// A Slack Web API on 127.0.0.1 (real Kestrel) that records every call: <c>POST /api/{method}</c> answers
 /// <c>{"ok": true, ...}</c> when the bearer token is <see cref="BotToken"/>, and <c>POST /response/{id}</c> stands in
-/// for slash-command response URLs. It can answer the next calls with 429 and a Retry-After.
+/// for slash-command response URLs. It can answer the next calls with 429 and a Retry-After, or with any other failure.
 /// </summary>
 public sealed class FakeSlackApi : IAsyncDisposable
 {
@@ -39,8 +39,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private readonly List<SlackCall> _calls = [];
     private readonly Lock _lock = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _rateLimited;
-    private int _retryAfterSeconds;
+    private int _failures;
+    private int _failureStatus;
+    private int? _retryAfterSeconds;
     private long _ts = 1_700_000_000_000_000;
 
     private FakeSlackApi(WebApplication app) => _app = app;
@@ -80,11 +81,15 @@ public sealed class FakeSlackApi : IAsyncDisposable
     public Uri NewResponseUrl() => new(ResponseUrlBase, Guid.NewGuid().ToString("n"));
 
     /// <summary>The next <paramref name="times"/> Web API calls get 429 with <c>Retry-After: seconds</c>.</summary>
-    public void RateLimitNext(int times, int retryAfterSeconds)
+    public void RateLimitNext(int times, int retryAfterSeconds) => FailNext(times, 429, retryAfterSeconds);
+
+    /// <summary>The next <paramref name="times"/> Web API calls get <paramref name="status"/>, with a Retry-After when given.</summary>
+    public void FailNext(int times, int status, int? retryAfterSeconds = null)
     {
         lock (_lock)
         {
-            _rateLimited = times;
+            _failures = times;
+            _failureStatus = status;
             _retryAfterSeconds = retryAfterSeconds;
         }
     }
@@ -141,20 +146,26 @@ public sealed class FakeSlackApi : IAsyncDisposable
         var body = await ReadAsync(request);
         string? authorization = request.Headers.Authorization;
         int status = 200;
+        int? retryAfter = null;
         lock (_lock)
         {
-            if (_rateLimited > 0)
+            if (_failures > 0)
             {
-                _rateLimited--;
-                status = 429;
+                _failures--;
+                status = _failureStatus;
+                retryAfter = _retryAfterSeconds;
             }
         }
 
         Record(new SlackCall(method, request.Path, authorization, body, DateTimeOffset.UtcNow, status));
-        if (status == 429)
+        if (status != 200)
         {
-            request.HttpContext.Response.Headers.RetryAfter = _retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Results.StatusCode(429);
+            if (retryAfter is { } seconds)
+            {
+                request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return Results.StatusCode(status);
         }
 
         if (authorization != "Bearer " + BotToken)

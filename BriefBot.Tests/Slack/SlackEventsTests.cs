@@ -154,6 +154,17 @@ public sealed class SlackEventsTests : IAsyncLifetime
         Assert.Contains(SlackFixtures.SeedQuoteFragment, delivered.Blocks);
     }
 
+    [Fact]
+    public async Task AServerErrorFromSlackIsRetried()
+    {
+        _bed.Slack.FailNext(2, 503);
+
+        await _bed.SendEventAsync(SlackFixtures.DirectMessageIn("DFLAKY", SlackFixtures.SeedQuestion, "EvFlaky"));
+
+        await _bed.Slack.WaitForPostAsync("DFLAKY");
+        Assert.Equal([503, 503, 200], _bed.Slack.Calls.Where(c => c.Channel == "DFLAKY").Select(c => c.Status));
+    }
+
     [Theory]
     [InlineData("not json")]
     [InlineData("{\"type\": \"url_verification\"}")]

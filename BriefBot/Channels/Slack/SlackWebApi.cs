@@ -9,7 +9,8 @@ namespace BriefBot.Channels.Slack;
 
 /// <summary>
 /// BriefBot's calls to Slack: <c>chat.postMessage</c> with the bot token, and posts to a slash command's
-/// <c>response_url</c>. A 429 is retried after its <c>Retry-After</c>, a 5xx after a short back-off.
+/// <c>response_url</c>. A 429 is retried after its <c>Retry-After</c>; a 5xx, a timeout or a refused connection after a
+/// short back-off (1, 2, 4 s).
 /// </summary>
 internal sealed class SlackWebApi(
     IHttpClientFactory clients, IOptions<SlackOptions> options, SlackPacer pacer, TimeProvider clock, ILogger<SlackWebApi> logger)
@@ -71,7 +72,21 @@ internal sealed class SlackWebApi(
         for (int attempt = 1; ; attempt++)
         {
             using var sent = request();
-            var response = await http.SendAsync(sent, cancellationToken);
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(sent, cancellationToken);
+            }
+            catch (Exception ex) when (attempt < MaxAttempts && !cancellationToken.IsCancellationRequested
+                && ex is HttpRequestException or TaskCanceledException)
+            {
+                var backOff = TimeSpan.FromSeconds(1 << (attempt - 1));
+                logger.LogWarning("Slack {Method} could not be reached ({Error}); trying again in {DelayMs} ms (attempt {Attempt} of {MaxAttempts})",
+                    method, ex.GetType().Name, backOff.TotalMilliseconds, attempt, MaxAttempts);
+                await Task.Delay(backOff, clock, cancellationToken);
+                continue;
+            }
+
             bool retryable = response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500;
             if (!retryable || attempt == MaxAttempts)
             {
