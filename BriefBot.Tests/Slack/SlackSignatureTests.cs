@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using BriefBot.Channels.Slack;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -9,14 +8,11 @@ namespace BriefBot.Tests.Slack;
 /// <summary>The signature check against Slack's documented example, with the clock frozen at the example's time.</summary>
 public sealed class SlackSignatureTests
 {
-    private static readonly JsonElement Example = JsonDocument.Parse(SlackFixtures.Read(SlackFixtures.SigningExample)).RootElement;
-    private static readonly string Secret = Example.GetProperty("signing_secret").GetString()!;
-    private static readonly string Timestamp = Example.GetProperty("x_slack_request_timestamp").GetString()!;
-    private static readonly string Body = Example.GetProperty("request_body").GetString()!;
-    private static readonly string Signature = Example.GetProperty("expected_x_slack_signature").GetString()!;
-
-    /// <summary>2018-07-12 18:36:58 UTC, when Slack signed the example.</summary>
-    private static readonly DateTimeOffset SignedAt = DateTimeOffset.FromUnixTimeSeconds(long.Parse(Timestamp, System.Globalization.CultureInfo.InvariantCulture));
+    private static readonly string Secret = SigningExample.Documented.Secret;
+    private static readonly string Timestamp = SigningExample.Documented.Timestamp;
+    private static readonly string Body = SigningExample.Documented.Body;
+    private static readonly string Signature = SigningExample.Documented.Signature;
+    private static readonly DateTimeOffset SignedAt = SigningExample.Documented.SignedAt;
 
     [Fact]
     public void SlacksDocumentedExampleVerifiesAtItsOwnTime()

@@ -11,25 +11,24 @@ namespace BriefBot.Tests.Slack;
 /// <summary>Slack's documented signing example, sent over HTTP to the real host whose clock is frozen at the example's time.</summary>
 public sealed class SlackSigningExampleTests
 {
-    private static readonly JsonElement Example = JsonDocument.Parse(SlackFixtures.Read(SlackFixtures.SigningExample)).RootElement;
+    private static readonly SigningExample Example = SigningExample.Documented;
 
     [Fact]
     public async Task TheDocumentedSlashCommandIsAcceptedAtItsTimeAndRefusedFiveMinutesAndOneSecondLater()
     {
-        string timestamp = Example.GetProperty("x_slack_request_timestamp").GetString()!;
-        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(long.Parse(timestamp, System.Globalization.CultureInfo.InvariantCulture)));
+        var clock = new FakeTimeProvider(Example.SignedAt);
         await using var host = new BriefBotHost(
             new Dictionary<string, string?>
             {
-                ["Slack:SigningSecret"] = Example.GetProperty("signing_secret").GetString(),
+                ["Slack:SigningSecret"] = Example.Secret,
                 ["Slack:BotToken"] = "xoxb-not-used",
             },
             services: services => services.AddSingleton<TimeProvider>(clock));
         using var client = await host.StartAsync();
 
-        var accepted = await client.SendAsync(DocumentedRequest(timestamp));
+        var accepted = await client.SendAsync(DocumentedRequest());
         clock.Advance(TimeSpan.FromSeconds(301));
-        var stale = await client.SendAsync(DocumentedRequest(timestamp));
+        var stale = await client.SendAsync(DocumentedRequest());
 
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         var reply = await accepted.Content.ReadFromJsonAsync<JsonElement>();
@@ -39,14 +38,14 @@ public sealed class SlackSigningExampleTests
     }
 
     /// <summary>The example's body (an empty <c>/webhook-collect</c> command, so help) and headers, byte for byte.</summary>
-    private static HttpRequestMessage DocumentedRequest(string timestamp)
+    private static HttpRequestMessage DocumentedRequest()
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands")
         {
-            Content = new StringContent(Example.GetProperty("request_body").GetString()!, Encoding.UTF8, "application/x-www-form-urlencoded"),
+            Content = new StringContent(Example.Body, Encoding.UTF8, "application/x-www-form-urlencoded"),
         };
-        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
-        request.Headers.Add("X-Slack-Signature", Example.GetProperty("expected_x_slack_signature").GetString());
+        request.Headers.Add("X-Slack-Request-Timestamp", Example.Timestamp);
+        request.Headers.Add("X-Slack-Signature", Example.Signature);
         return request;
     }
 }
