@@ -1,6 +1,7 @@
 using BriefBot.Answers;
 using BriefBot.Cli;
 using BriefBot.Conversation;
+using BriefBot.Digests;
 using BriefBot.Hosting;
 using BriefBot.Storage;
 
@@ -15,6 +16,7 @@ builder.Services.AddRequestLimits();
 builder.Services.AddStorage();
 builder.Services.AddAnswers();
 builder.Services.AddConversation();
+builder.Services.AddDigests();
 
 var app = builder.Build();
 
