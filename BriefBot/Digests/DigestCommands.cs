@@ -33,7 +33,7 @@ internal sealed class DigestCommands(
                 var saved = await subscriptions.SaveAsync(
                     message.Channel,
                     message.ConversationId,
-                    on.Time ?? existing?.TimeOfDay ?? defaults.DefaultTimeOfDay,
+                    on.Time ?? existing?.TimeOfDay ?? defaults.DefaultTimeOfDay(),
                     on.TimeZone ?? existing?.TimeZone ?? defaults.DefaultTimeZone,
                     on.Quiet is { } quiet ? !quiet : existing?.SayNothingNew ?? defaults.SayNothingNew,
                     reference,
@@ -52,7 +52,7 @@ internal sealed class DigestCommands(
     {
         var now = clock.GetUtcNow();
         var subscription = await subscriptions.FindAsync(message.Channel, message.ConversationId, cancellationToken)
-            ?? new DigestSubscription(0, message.Channel, message.ConversationId, options.Value.DefaultTimeOfDay, options.Value.DefaultTimeZone, true, null, now);
+            ?? new DigestSubscription(0, message.Channel, message.ConversationId, options.Value.DefaultTimeOfDay(), options.Value.DefaultTimeZone, true, null, now);
         var since = subscription.Id == 0 ? null : await runs.PreviousDigestAsync(subscription.Id, cancellationToken);
         return await composer.ComposeAsync(subscription, DigestSchedule.LocalDate(subscription, now), since ?? now.AddDays(-1), cancellationToken);
     }

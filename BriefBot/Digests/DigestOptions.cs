@@ -30,5 +30,6 @@ internal sealed class DigestOptions
     [Range(0, 100)]
     public int MaxUnanswered { get; set; } = 10;
 
-    public TimeOnly DefaultTimeOfDay => TimeOnly.ParseExact(DefaultTime.PadLeft(5, '0'), "HH:mm");
+    /// <summary>The validated <see cref="DefaultTime"/> as a time of day (a method, so validation does not read it first).</summary>
+    public TimeOnly DefaultTimeOfDay() => TimeOnly.ParseExact(DefaultTime.PadLeft(5, '0'), "HH:mm");
 }
