@@ -84,13 +84,10 @@ public sealed class DigestSchedulerTests : IDisposable
         await _world.SubscribeAsync("msteams", "19:general", "08:00", "Europe/Berlin");
         _world.Clock.SetUtcNow(Instant("2026-06-10T06:00:00Z"));
 
-        // The process dies right after the post left, before "sent" is recorded: twice in a row.
+        // Killed twice in a row between the post and its record.
         for (int crash = 0; crash < 2; crash++)
         {
-            using var killed = new CancellationTokenSource();
-            _world.Teams.AfterSend = killed.Cancel;
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _world.Scheduler.RunDueAsync(killed.Token));
-            _world.Teams.AfterSend = null;
+            await TickAndDieAfterPostingAsync();
             _world.Restart();
             _world.Clock.Advance(TimeSpan.FromMinutes(1));
         }
@@ -107,10 +104,7 @@ public sealed class DigestSchedulerTests : IDisposable
     {
         var subscription = await _world.SubscribeAsync("msteams", "19:general", "08:00", "Europe/Berlin");
         _world.Clock.SetUtcNow(Instant("2026-06-10T06:00:00Z"));
-        using var killed = new CancellationTokenSource();
-        _world.Teams.AfterSend = killed.Cancel;
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _world.Scheduler.RunDueAsync(killed.Token));
-        _world.Teams.AfterSend = null;
+        await TickAndDieAfterPostingAsync();
         Assert.Equal("sending", await _world.Runs.StateAsync(subscription.Id, new DateOnly(2026, 6, 10), CancellationToken.None));
 
         _world.Restart();
@@ -212,6 +206,15 @@ public sealed class DigestSchedulerTests : IDisposable
         Assert.Equal(1, asked.Unanswered);
         Assert.Equal(["Who won the 2022 World Cup?"], asked.UnansweredQuestions);
         Assert.Contains("Asked yesterday: 2 questions, 1 without an answer", DigestText.Render(_world.Teams.Sent[0].Digest));
+    }
+
+    // The process stops right after the post left and before "sent" is recorded, as if killed.
+    private async Task TickAndDieAfterPostingAsync()
+    {
+        using var killed = new CancellationTokenSource();
+        _world.Teams.AfterSend = killed.Cancel;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _world.Scheduler.RunDueAsync(killed.Token));
+        _world.Teams.AfterSend = null;
     }
 
     private async Task AskAsync(string conversation, string question)
