@@ -65,6 +65,19 @@ public sealed class DigestSchedulerTests : IDisposable
     }
 
     [Fact]
+    public async Task ASubscriptionInAZoneTheMachineNoLongerKnowsDoesNotStopTheOthers()
+    {
+        await _world.SubscribeAsync("slack", "C-LOST", "08:00", "Nowhere/Atlantis");
+        await _world.SubscribeAsync("msteams", "19:general", "08:00", "Europe/Berlin");
+        _world.Clock.SetUtcNow(Instant("2026-06-10T06:00:00Z"));
+
+        Assert.Equal(1, await _world.TickAsync());
+
+        Assert.Single(_world.Teams.Sent);
+        Assert.Empty(_world.Slack.Sent);
+    }
+
+    [Fact]
     public async Task EachDayIsSentOnceHoweverOftenTheScheduleLooks()
     {
         await _world.SubscribeAsync("msteams", "19:general", "08:00", "Europe/Berlin");

@@ -22,7 +22,7 @@ internal sealed class DigestScheduler(
         foreach (var subscription in await subscriptions.AllAsync(cancellationToken))
         {
             var now = clock.GetUtcNow();
-            if (DigestSchedule.DueDay(subscription, now) is not { } day)
+            if (DueDay(subscription, now) is not { } day)
             {
                 continue;
             }
@@ -44,6 +44,20 @@ internal sealed class DigestScheduler(
         }
 
         return sent;
+    }
+
+    // A zone the machine no longer knows (its tz database changed) must not stop the other subscriptions.
+    private DateOnly? DueDay(DigestSubscription subscription, DateTimeOffset now)
+    {
+        try
+        {
+            return DigestSchedule.DueDay(subscription, now);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            logger.LogWarning("Subscription {SubscriptionId} names unknown time zone {TimeZone}; skipped", subscription.Id, subscription.TimeZone);
+            return null;
+        }
     }
 
     private async Task<bool> SendAsync(DigestSubscription subscription, IDigestSender sender, DigestClaim claim, CancellationToken cancellationToken)
