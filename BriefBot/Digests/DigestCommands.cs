@@ -10,6 +10,14 @@ namespace BriefBot.Digests;
 internal sealed class DigestCommands(
     SubscriptionStore subscriptions, DigestRuns runs, DigestComposer composer, IOptions<DigestOptions> options, TimeProvider clock)
 {
+    /// <summary>The digest lines of <c>help</c>, to list beside <c>ConversationService.Commands</c>.</summary>
+    public static readonly IReadOnlyList<(string Command, string Description)> Commands =
+    [
+        ("digest on [HH:MM] [Time/Zone] [quiet]", "a morning post here of what is new in the sources"),
+        ("digest off", "no more digests here"),
+        ("digest now", "the digest at once"),
+    ];
+
     /// <summary>The reply to a digest command, or null when the message is not one.</summary>
     /// <param name="message">The message, mention removed.</param>
     /// <param name="reference">What the channel needs to post into this conversation unprompted; stored with the subscription.</param>
