@@ -2,6 +2,7 @@ using BriefBot.Answers;
 using BriefBot.Channels.Slack;
 using BriefBot.Cli;
 using BriefBot.Conversation;
+using BriefBot.Digests;
 using BriefBot.Hosting;
 using BriefBot.Storage;
 
@@ -17,6 +18,7 @@ builder.Services.AddStorage();
 builder.Services.AddAnswers();
 builder.Services.AddConversation();
 builder.Services.AddSlack();
+builder.Services.AddDigests();
 
 var app = builder.Build();
 
