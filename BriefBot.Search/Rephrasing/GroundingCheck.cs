@@ -13,6 +13,7 @@ internal static partial class GroundingCheck
     private const char Straight = '"';
     private const char Open = '\u201C';
     private const char Close = '\u201D';
+    private const int MaxLineBreaks = 3;
 
     public static (RephraseOutcome Outcome, string? Detail) Check(string reply, IReadOnlyList<string> passages, int maxLength)
     {
@@ -61,6 +62,11 @@ internal static partial class GroundingCheck
         if (outside.Contains("://", StringComparison.Ordinal) || outside.Contains("www.", StringComparison.OrdinalIgnoreCase))
         {
             return (RephraseOutcome.ContainsLink, null);
+        }
+
+        if (NotPlain().IsMatch(outside) || outside.Count(c => c == '\n') > MaxLineBreaks)
+        {
+            return (RephraseOutcome.NotPlainText, null);
         }
 
         for (int i = 0; i < quotes.Count; i++)
@@ -129,6 +135,10 @@ internal static partial class GroundingCheck
 
     [GeneratedRegex(@"\[(\d{1,6})\]")]
     private static partial Regex CitationPattern();
+
+    /// <summary>Markdown (headings, lists, tables, code, bold, links), HTML or Slack markup (&lt;@U1&gt;, &lt;!channel&gt;).</summary>
+    [GeneratedRegex(@"(^|\n)\s*(#|[-*+]\s|\d+\.\s|\||>)|```|\*\*|__|\]\(|<[a-zA-Z/!@#]", RegexOptions.None)]
+    private static partial Regex NotPlain();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();

@@ -38,7 +38,7 @@ internal sealed record RephrasePrompt(string System, string User, IReadOnlyList<
         for (int i = 0; i < sources.Count; i++)
         {
             var source = sources[i];
-            string heading = string.IsNullOrWhiteSpace(source.Section) ? source.Title : $"{source.Title} / {source.Section}";
+            string heading = string.IsNullOrWhiteSpace(source.Section) || source.Section == source.Title ? source.Title : $"{source.Title} / {source.Section}";
             user.AppendLine($"[{i + 1}] ({heading})").AppendLine(texts[i]).AppendLine();
         }
 

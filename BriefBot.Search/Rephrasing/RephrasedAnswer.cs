@@ -47,6 +47,9 @@ public enum RephraseOutcome
 
     /// <summary>The reply carries a link of its own (outside a quotation).</summary>
     ContainsLink,
+
+    /// <summary>The reply is not plain text: Markdown, markup or mentions outside a quotation, or too many lines.</summary>
+    NotPlainText,
 }
 
 /// <summary>
