@@ -51,6 +51,6 @@ public sealed class RephrasingCliTests(RephrasingFixture fixture) : IClassFixtur
         ["OpenAI:Endpoint"] = fixture.Server.V1.ToString(),
         ["OpenAI:Model"] = "llama3.2",
         ["OpenAI:ApiKey"] = RephrasingFixture.ApiKey,
-        ["OpenAI:TimeoutSeconds"] = "3",
+        ["OpenAI:TimeoutSeconds"] = "10",
     }).Build();
 }

@@ -22,7 +22,7 @@ public sealed class RephrasingHostFixture : IAsyncLifetime
                 ["OpenAI:Endpoint"] = Server.Root.ToString(),
                 ["OpenAI:Deployment"] = RephrasingFixture.Deployment,
                 ["OpenAI:ApiKey"] = RephrasingFixture.ApiKey,
-                ["OpenAI:TimeoutSeconds"] = "3",
+                ["OpenAI:TimeoutSeconds"] = "10",
             },
             sources: RephrasingFixture.InjectionCorpus);
         Client = await _host.StartAsync();

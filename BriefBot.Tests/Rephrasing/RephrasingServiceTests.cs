@@ -47,7 +47,7 @@ public sealed class RephrasingServiceTests(RephrasingFixture fixture) : IClassFi
             Endpoint = fixture.Server.Root.ToString(),
             Deployment = RephrasingFixture.Deployment,
             ApiKey = RephrasingFixture.ApiKey,
-            TimeoutSeconds = 3,
+            TimeoutSeconds = 10,
         }),
         logger);
 
