@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace BriefBot.Search.Rephrasing;
@@ -10,9 +9,6 @@ namespace BriefBot.Search.Rephrasing;
 /// </summary>
 internal static partial class GroundingCheck
 {
-    private const char Straight = '"';
-    private const char Open = '\u201C';
-    private const char Close = '\u201D';
     private const int MaxLineBreaks = 3;
 
     public static (RephraseOutcome Outcome, string? Detail) Check(string reply, IReadOnlyList<string> passages, int maxLength)
@@ -27,7 +23,7 @@ internal static partial class GroundingCheck
             return (RephraseOutcome.TooLong, $"{reply.Length} characters, limit {maxLength}");
         }
 
-        if (!TrySplitQuotes(reply, out var quotes))
+        if (!QuotedSpans.TryFind(reply, out var quotes))
         {
             return (RephraseOutcome.UnbalancedQuotes, null);
         }
@@ -40,12 +36,15 @@ internal static partial class GroundingCheck
                 continue; // brackets inside a quotation are the source's own text
             }
 
-            if (!int.TryParse(match.Groups[1].ValueSpan, out int number) || number < 1 || number > passages.Count)
+            foreach (string item in match.Groups[1].Value.Split(','))
             {
-                return (RephraseOutcome.UnknownCitation, $"[{match.Groups[1].Value}] of {passages.Count} passages");
-            }
+                if (!int.TryParse(item, out int number) || number < 1 || number > passages.Count)
+                {
+                    return (RephraseOutcome.UnknownCitation, $"[{item.Trim()}] of {passages.Count} passages");
+                }
 
-            citations.Add((number, match.Index));
+                citations.Add((number, match.Index));
+            }
         }
 
         if (citations.Count == 0)
@@ -58,7 +57,12 @@ internal static partial class GroundingCheck
             return (RephraseOutcome.NoQuote, null);
         }
 
-        string outside = Outside(reply, quotes);
+        string outside = QuotedSpans.Outside(reply, quotes);
+        if (QuotedSpans.HasOtherQuotationMarks(outside))
+        {
+            return (RephraseOutcome.UncheckableQuote, null);
+        }
+
         if (outside.Contains("://", StringComparison.Ordinal) || outside.Contains("www.", StringComparison.OrdinalIgnoreCase))
         {
             return (RephraseOutcome.ContainsLink, null);
@@ -89,51 +93,13 @@ internal static partial class GroundingCheck
         return (RephraseOutcome.Rephrased, null);
     }
 
-    /// <summary>Finds the quoted spans (positions of the opening and closing marks); false when a mark is left open.</summary>
-    private static bool TrySplitQuotes(string reply, out List<(int Start, int End)> quotes)
-    {
-        quotes = [];
-        int start = -1;
-        char closer = default;
-        for (int i = 0; i < reply.Length; i++)
-        {
-            char c = reply[i];
-            if (start < 0 && (c == Straight || c == Open))
-            {
-                start = i;
-                closer = c == Open ? Close : Straight;
-            }
-            else if (start >= 0 && c == closer)
-            {
-                quotes.Add((start, i));
-                start = -1;
-            }
-            else if (start < 0 && c == Close)
-            {
-                return false;
-            }
-        }
-
-        return start < 0;
-    }
-
-    private static string Outside(string reply, List<(int Start, int End)> quotes)
-    {
-        var text = new StringBuilder(reply);
-        foreach (var (start, end) in quotes)
-        {
-            text.Remove(start, end - start + 1).Insert(start, new string(' ', end - start + 1));
-        }
-
-        return text.ToString();
-    }
-
     /// <summary>Drops white space and an ellipsis at either end: a model may mark a quote it took from the middle.</summary>
     private static string Trim(string span) => span.Trim().Trim('\u2026').Trim('.').Trim();
 
     private static string Normalize(string text) => WhiteSpace().Replace(text, " ").Trim();
 
-    [GeneratedRegex(@"\[(\d{1,6})\]")]
+    /// <summary>[1], [1][2] (two matches) or [1, 2].</summary>
+    [GeneratedRegex(@"\[(\d{1,6}(?:\s*,\s*\d{1,6})*)\]")]
     private static partial Regex CitationPattern();
 
     /// <summary>Markdown (headings, lists, tables, code, bold, links), HTML or Slack markup (&lt;@U1&gt;, &lt;!channel&gt;).</summary>

@@ -42,6 +42,9 @@ public enum RephraseOutcome
     /// <summary>A quotation mark is not closed.</summary>
     UnbalancedQuotes,
 
+    /// <summary>The reply quotes with marks the check cannot verify (‘…’, «…», 'single quotes').</summary>
+    UncheckableQuote,
+
     /// <summary>A quoted span does not occur verbatim in the passage it cites.</summary>
     QuoteNotInSource,
 

@@ -20,6 +20,7 @@ public sealed class GroundingCheckTests
     [InlineData("The source's own brackets stay quoted: \"See [3] in the annex\" [1].")]
     [InlineData("Both passages: \"department head\" [1][2].")]
     [InlineData("Apostrophes are exact: \"The firm's travel desk books them\" [2].")]
+    [InlineData("Listed together: \"department head\" [1, 2]; don't worry, it's the firm's rule.")]
     public void AReplyThatQuotesItsCitedPassagesVerbatimPasses(string reply) =>
         Assert.Equal((RephraseOutcome.Rephrased, null), GroundingCheck.Check(reply, Passages, 800));
 
@@ -30,6 +31,10 @@ public sealed class GroundingCheckTests
     [InlineData("Late claims need the approval of the finance team\u201D [1].", RephraseOutcome.UnbalancedQuotes)]
     [InlineData("\"Late claims need the approval of the finance team\" [0].", RephraseOutcome.UnknownCitation)]
     [InlineData("\"Late claims need the approval of the finance team\" [3].", RephraseOutcome.UnknownCitation)]
+    [InlineData("\"Late claims need the approval of the finance team\" [1, 7].", RephraseOutcome.UnknownCitation)]
+    [InlineData("\"Late claims need the approval of the finance team\" [1], and \u2018claims never expire\u2019 [1].", RephraseOutcome.UncheckableQuote)]
+    [InlineData("\"Late claims need the approval of the finance team\" [1], and 'claims never expire' [1].", RephraseOutcome.UncheckableQuote)]
+    [InlineData("\"Late claims need the approval of the finance team\" [1], and \u00ABclaims never expire\u00BB [1].", RephraseOutcome.UncheckableQuote)]
     [InlineData("Late claims need finance approval [1].", RephraseOutcome.NoQuote)]
     [InlineData("\"Late claims need the approval of the finance team\".", RephraseOutcome.NoCitation)]
     [InlineData("\"Late claims need the approval of the finance team\" [2].", RephraseOutcome.QuoteNotInSource)]
