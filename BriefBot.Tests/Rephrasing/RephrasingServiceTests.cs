@@ -1,3 +1,4 @@
+using BriefBot.Conversation;
 using BriefBot.Rephrasing;
 using BriefBot.Search.Rephrasing;
 using Microsoft.Extensions.Logging;
@@ -39,6 +40,29 @@ public sealed class RephrasingServiceTests(RephrasingFixture fixture) : IClassFi
         var entry = Assert.Single(logger.Entries);
         Assert.Equal(LogLevel.Information, entry.Level);
         Assert.True(entry.State.ContainsKey("ElapsedMs"));
+    }
+
+    [Fact]
+    public async Task AGroundedRephrasingBecomesAReplyToPutInPlaceOfTheAnswer()
+    {
+        fixture.Server.Reply = FakeOpenAI.Completion($"Finance decides: \"{RephrasingFixture.FinanceQuote}\" [1].");
+        var answer = fixture.AskTwoPassages();
+
+        var better = await Service(new ListLogger()).TryRephraseAsync(new AnswerReply(42, answer), CancellationToken.None);
+
+        Assert.NotNull(better);
+        Assert.Equal(42, better.QuestionId);
+        Assert.Same(answer, better.Rephrased.Answer);
+    }
+
+    [Fact]
+    public async Task AFailedRephrasingLeavesTheAnswerInPlace()
+    {
+        fixture.Server.Reply = FakeOpenAI.Status(500);
+
+        var better = await Service(new ListLogger()).TryRephraseAsync(new AnswerReply(42, fixture.AskTwoPassages()), CancellationToken.None);
+
+        Assert.Null(better);
     }
 
     private RephrasingService Service(ILogger<RephrasingService> logger) => new(

@@ -1,3 +1,4 @@
+using BriefBot.Conversation;
 using BriefBot.Search;
 using BriefBot.Search.Rephrasing;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,13 @@ internal sealed class RephrasingService(IOptions<OpenAIOptions> options, ILogger
     private readonly IRephraser? _rephraser = options.Value.Enabled ? Rephraser.Create(options.Value.ToRephrasingOptions()) : null;
 
     public bool Enabled => _rephraser is not null;
+
+    /// <summary>The reply to put in place of <paramref name="reply"/>, or null when the extractive answer stands.</summary>
+    public async Task<RephrasedReply?> TryRephraseAsync(AnswerReply reply, CancellationToken cancellationToken)
+    {
+        var result = await RephraseAsync(reply.Answer, cancellationToken);
+        return result.IsRephrased ? new RephrasedReply(reply.QuestionId, result) : null;
+    }
 
     public async Task<RephrasedAnswer> RephraseAsync(Answer answer, CancellationToken cancellationToken)
     {
