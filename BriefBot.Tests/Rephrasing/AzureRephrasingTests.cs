@@ -85,9 +85,9 @@ public sealed class AzureRephrasingTests(RephrasingFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task AReplyAfterTheTimeoutFallsBack()
+    public async Task AGroundedReplyAfterTheTimeoutFallsBack()
     {
-        Server.Reply = FakeOpenAI.Hang();
+        Server.Reply = FakeOpenAI.After(TimeSpan.FromSeconds(5), FakeOpenAI.Completion(Grounded));
         var answer = fixture.AskTwoPassages();
 
         var result = await fixture.Azure(timeout: TimeSpan.FromMilliseconds(500)).RephraseAsync(answer);

@@ -81,16 +81,19 @@ public sealed class FakeOpenAI : IAsyncDisposable
         return Results.Json(new { error = new { code = status.ToString(), message = "scripted failure" } }, statusCode: status).ExecuteAsync(context);
     };
 
-    /// <summary>Never answers: waits until the client gives up.</summary>
-    public static Func<CapturedRequest, HttpContext, Task> Hang() => async (_, context) =>
+    /// <summary>Answers with <paramref name="reply"/> after <paramref name="delay"/>, unless the client gives up first.</summary>
+    public static Func<CapturedRequest, HttpContext, Task> After(TimeSpan delay, Func<CapturedRequest, HttpContext, Task> reply) => async (request, context) =>
     {
         try
         {
-            await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
+            await Task.Delay(delay, context.RequestAborted);
         }
         catch (OperationCanceledException)
         {
+            return;
         }
+
+        await reply(request, context);
     };
 
     private async Task HandleAsync(HttpContext context)
