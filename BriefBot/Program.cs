@@ -4,6 +4,7 @@ using BriefBot.Cli;
 using BriefBot.Conversation;
 using BriefBot.Digests;
 using BriefBot.Hosting;
+using BriefBot.Rephrasing;
 using BriefBot.Storage;
 
 if (CliCommands.TryRun(args, out int exitCode))
@@ -19,6 +20,7 @@ builder.Services.AddAnswers();
 builder.Services.AddConversation();
 builder.Services.AddSlack();
 builder.Services.AddDigests();
+builder.Services.AddRephrasing();
 
 var app = builder.Build();
 
