@@ -15,7 +15,7 @@ internal static class AskCommand
             throw new CliException("Usage: ask \"your question\" [--json] [--rephrase]");
         }
 
-        var configuration = CliConfiguration.Load(args.Positional);
+        var configuration = CliConfiguration.Load(args.Settings);
         var options = CliConfiguration.Search(configuration);
         using var knowledge = CliConfiguration.OpenKnowledge(options);
         knowledge.Refresh();
