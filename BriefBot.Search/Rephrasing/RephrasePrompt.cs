@@ -42,9 +42,9 @@ internal sealed record RephrasePrompt(string System, string User, IReadOnlyList<
             user.AppendLine($"[{i + 1}] ({heading})").AppendLine(texts[i]).AppendLine();
         }
 
-        user.AppendLine($"<<<END-PASSAGES-{nonce}>>>");
-        user.AppendLine();
-        user.Append($"The key quote, from passage [1]: \u201C{answer.Quote}\u201D");
+        // The key quote is document text too, so it stays inside the fence where no words of it can pass for orders.
+        user.AppendLine($"The key quote, from passage [1]: \u201C{answer.Quote}\u201D");
+        user.Append($"<<<END-PASSAGES-{nonce}>>>");
         return new RephrasePrompt(Rules(options.MaxAnswerLength), user.ToString(), sources, texts);
     }
 

@@ -43,7 +43,7 @@ public sealed partial class PromptInjectionTests(RephrasingHostFixture fixture) 
 
         Assert.False(reply.GetProperty("aiGenerated").GetBoolean());
         Assert.NotEqual("Rephrased", reply.GetProperty("outcome").GetString());
-        Assert.Equal(Quote, reply.GetProperty("answer").GetProperty("quote").GetString());
+        Assert.Contains(Quote, reply.GetProperty("answer").GetProperty("quote").GetString());
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class RephrasingCliTests(RephrasingFixture fixture) : IClassFixtur
         string[] lines = output.ToString().Split('\n');
         Assert.Equal(text, lines[0].TrimEnd());
         Assert.StartsWith("  AI-generated", lines[1]);
-        Assert.Contains("\u201CLate claims need the approval of the finance team.\u201D", output.ToString());
+        Assert.Contains("Late claims need the approval of the finance team.", output.ToString());
         Assert.Contains("Expense claims (expense-claims.md, passage 1", output.ToString());
     }
 
