@@ -12,7 +12,7 @@ namespace BriefBot.Search.Answering;
 /// </summary>
 internal sealed class Answerer(PassageIndex index, double abstainBelow)
 {
-    private const int CandidateCount = 12;
+    private const int CandidateCount = 8;
     private const int MaxRelated = 3;
     private const int RelatedSnippetChars = 200;
 
