@@ -78,10 +78,10 @@ internal sealed class SlackDigestBed : IAsyncDisposable
         Assert.Fail($"Still waiting after {maxSeconds} s of the fake clock; Slack saw: {string.Join(", ", Slack.Calls.Select(c => $"{c.Method} {c.Channel}"))}");
     }
 
-    /// <summary>Moves the clock to just before the due time, then on until <paramref name="done"/> holds.</summary>
-    public Task AdvanceToDueTimeUntilAsync(Func<bool> done)
+    /// <summary>Moves the clock to just before the due time (<paramref name="days"/> later), then on until <paramref name="done"/> holds.</summary>
+    public Task AdvanceToDueTimeUntilAsync(Func<bool> done, int days = 0)
     {
-        Clock.SetUtcNow(DueTime.AddSeconds(-2));
+        Clock.SetUtcNow(DueTime.AddDays(days).AddSeconds(-2));
         return AdvanceUntilAsync(done);
     }
 

@@ -66,6 +66,35 @@ public sealed class SlackDigestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADigestSlackRefusesIsTriedOnceMoreAtTheNextPoll()
+    {
+        await _bed.Bed.SendCommandAsync("digest on 08:00 Europe/Berlin", _bed.Slack.NewResponseUrl(), "CREFUSED");
+        _bed.Publish(("travel-policy.txt", Policy));
+        _bed.Slack.FailNext(1, 403);
+
+        await _bed.AdvanceToDueTimeUntilAsync(() => _bed.Digests("CREFUSED").Count > 0);
+        await _bed.PollAgainAsync();
+
+        Assert.Equal([403, 200], _bed.Slack.Calls.Where(c => c.Channel == "CREFUSED").Select(c => c.Status));
+        Assert.Contains("travel-policy.txt", Assert.Single(_bed.Digests("CREFUSED")).Text);
+    }
+
+    [Fact]
+    public async Task AQuietDayGetsOneLineAndTheNextDigestListsTheQuestionsAskedHereWithoutAnAnswer()
+    {
+        await _bed.Bed.SendCommandAsync("digest on 08:00 Europe/Berlin", _bed.Slack.NewResponseUrl(), "CASKED");
+        await SendEventAsync("app_mention", "CASKED", "<@U0LAN0Z89> Which moon of Jupiter has the deepest ocean?");
+        await _bed.Slack.WaitForPostAsync("CASKED");
+
+        await _bed.AdvanceToDueTimeUntilAsync(() => _bed.Digests("CASKED").Count == 1);
+        await _bed.AdvanceToDueTimeUntilAsync(() => _bed.Digests("CASKED").Count == 2, days: 1);
+
+        var (quiet, next) = (_bed.Digests("CASKED")[0], _bed.Digests("CASKED")[1]);
+        Assert.Equal("Nothing new in the sources since the last digest.", quiet.Text);
+        Assert.Contains(BlockTexts(next), t => t == "*Asked yesterday:* 1 question, 1 without an answer\n• Which moon of Jupiter has the deepest ocean?");
+    }
+
+    [Fact]
     public async Task DigestNowAnswersAtOnceInTheThreadAndToTheSlashCommand()
     {
         _bed.Publish(("travel-policy.txt", Policy));
