@@ -15,7 +15,7 @@ namespace BriefBot.Search;
 /// var answer = knowledge.Ask("What did Xi pledge to send to Ukraine?");
 /// </code>
 /// </example>
-public sealed class Knowledge : IDisposable
+public sealed partial class Knowledge : IDisposable
 {
     private readonly KnowledgeOptions _options;
     private readonly PassageIndex _index;

@@ -15,7 +15,7 @@ public sealed class AuthenticationModeTests
     {
         await using var connector = await FakeBotConnector.StartAsync();
         var logs = new RecordingLoggerProvider();
-        await using var host = new BriefBotHost { TestServices = services => services.AddSingleton<ILoggerProvider>(logs) };
+        await using var host = new BriefBotHost(services: services => services.AddSingleton<ILoggerProvider>(logs));
         using var client = await host.StartAsync();
         var activity = TeamsBot.Fixture("personal_message");
         activity["text"] = "help";

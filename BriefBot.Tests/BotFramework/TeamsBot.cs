@@ -30,10 +30,7 @@ public sealed class TeamsBot : IAsyncDisposable
         var connector = await FakeBotConnector.StartAsync();
         var values = connector.BotSettings();
         settings?.Invoke(values);
-        var host = new BriefBotHost(values)
-        {
-            TestServices = services => services.AddSingleton<IMsalHttpClientFactory>(new LoginRedirect(connector)),
-        };
+        var host = new BriefBotHost(values, services: services => services.AddSingleton<IMsalHttpClientFactory>(new LoginRedirect(connector)));
         return new TeamsBot(connector, host, await host.StartAsync());
     }
 

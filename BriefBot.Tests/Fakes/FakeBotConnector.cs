@@ -16,7 +16,7 @@ namespace BriefBot.Tests.Fakes;
 /// <example>
 /// <code>
 /// await using var connector = await FakeBotConnector.StartAsync();
-/// var host = new BriefBotHost(connector.BotSettings()) { TestServices = s => s.AddSingleton&lt;IMsalHttpClientFactory&gt;(new LoginRedirect(connector)) };
+/// var host = new BriefBotHost(connector.BotSettings(), services: s => s.AddSingleton&lt;IMsalHttpClientFactory&gt;(new LoginRedirect(connector)));
 /// var bot = await host.StartAsync();
 /// await connector.SendAsync(bot, activityJson);                 // signed like Azure Bot Service would
 /// var sent = await connector.WaitForLandedAsync("message");     // what the bot posted back

@@ -14,9 +14,12 @@ public sealed class BriefBotHost : WebApplicationFactory<Program>
     private static readonly SemaphoreSlim Starting = new(1, 1);
     private readonly TempFolder _folder = new();
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public BriefBotHost(IDictionary<string, string?>? settings = null, string? sources = null)
+    /// <param name="services">Replaces services after the host's own registrations (for example a frozen TimeProvider).</param>
+    public BriefBotHost(IDictionary<string, string?>? settings = null, string? sources = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Search:Sources"] = sources ?? TestPaths.Seeds,
@@ -32,9 +35,6 @@ public sealed class BriefBotHost : WebApplicationFactory<Program>
     }
 
     public TempFolder Folder => _folder;
-
-    /// <summary>Service replacements for the edges the host cannot reach by configuration (MSAL's HTTP client).</summary>
-    public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>Starts the server and waits until the start-up indexing has finished.</summary>
     public async Task<HttpClient> StartAsync()
@@ -74,9 +74,9 @@ public sealed class BriefBotHost : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        if (TestServices is not null)
+        if (_services is not null)
         {
-            builder.ConfigureTestServices(TestServices);
+            builder.ConfigureTestServices(_services);
         }
     }
 

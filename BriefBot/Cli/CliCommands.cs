@@ -10,9 +10,10 @@ internal static class CliCommands
         ["ask"] = AskCommand.Run,
         ["index"] = IndexCommand.Run,
         ["eval"] = EvalCommand.Run,
+        ["summarize"] = SummarizeCommand.Run,
     };
 
-    private static readonly HashSet<string> Valued = new(StringComparer.OrdinalIgnoreCase) { "corpus", "questions", "out", "index", "input" };
+    private static readonly HashSet<string> Valued = new(StringComparer.OrdinalIgnoreCase) { "corpus", "questions", "out", "index", "input", "sentences" };
 
     /// <summary>True when <paramref name="args"/> name a verb other than serve; the verb then ran.</summary>
     public static bool TryRun(string[] args, out int exitCode)

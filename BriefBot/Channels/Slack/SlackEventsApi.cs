@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace BriefBot.Channels.Slack;
+
+/// <summary>The answer to Slack's <c>url_verification</c> handshake.</summary>
+internal sealed record SlackChallenge(string Challenge);
+
+/// <summary>
+/// <c>POST /slack/events</c>, the Events API request URL: verify (the filter), parse, claim the event id, queue,
+/// and acknowledge with 200 at once; <see cref="SlackResponder"/> answers afterwards.
+/// </summary>
+internal static class SlackEventsApi
+{
+    private const int MaxChallengeLength = 256;
+    private const string LogCategory = "BriefBot.Channels.Slack.Events";
+
+    public static async Task<Results<Ok<SlackChallenge>, Ok, BadRequest<string>, StatusCodeHttpResult>> HandleAsync(
+        HttpContext http, SlackEventLog events, SlackQueue queue, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(LogCategory);
+        SlackEnvelope? envelope;
+        try
+        {
+            envelope = JsonSerializer.Deserialize<SlackEnvelope>(SlackSignatureFilter.VerifiedBody(http), SlackJson.Options);
+        }
+        catch (JsonException)
+        {
+            return TypedResults.BadRequest("The body is not a Slack event envelope.");
+        }
+
+        switch (envelope?.Type)
+        {
+            case "url_verification" when envelope.Challenge is { Length: > 0 and <= MaxChallengeLength } challenge:
+                return TypedResults.Ok(new SlackChallenge(challenge));
+            case "url_verification":
+                return TypedResults.BadRequest("url_verification without a usable challenge.");
+            case "event_callback" when SlackQuestionReader.TryRead(envelope, out var question):
+                return await QueueAsync(question, http.Request.Headers["X-Slack-Retry-Num"], events, queue, logger, cancellationToken);
+            default:
+                logger.LogDebug("Ignored Slack {Type} {EventType} event {EventId}", envelope?.Type, envelope?.Event?.Type, envelope?.EventId);
+                return TypedResults.Ok();
+        }
+    }
+
+    private static async Task<Results<Ok<SlackChallenge>, Ok, BadRequest<string>, StatusCodeHttpResult>> QueueAsync(
+        SlackQuestion question, string? retryNum, SlackEventLog events, SlackQueue queue, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (!await events.TryClaimAsync(question, cancellationToken))
+        {
+            logger.LogInformation("Slack event {EventId} was already taken on (retry {RetryNum}); not answering again", question.EventId, retryNum);
+            return TypedResults.Ok();
+        }
+
+        if (!queue.TryEnqueue(SlackResponder.ToJob(question)))
+        {
+            await events.ReleaseAsync(question.EventId, cancellationToken);
+            logger.LogWarning("The Slack queue is full; refusing event {EventId} so that Slack delivers it again", question.EventId);
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return TypedResults.Ok();
+    }
+}
