@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using BriefBot.Tests.Host;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -67,10 +68,13 @@ public sealed partial class FakeBotConnector : IAsyncDisposable
 
     public static async Task<FakeBotConnector> StartAsync(string appId = DefaultAppId)
     {
-        var connector = new FakeBotConnector(appId);
-        await connector._app.StartAsync();
-        connector.Url = connector._app.Urls.Single().TrimEnd('/');
-        return connector;
+        return await HostBuilds.OneAtATimeAsync(async () =>
+        {
+            var connector = new FakeBotConnector(appId);
+            await connector._app.StartAsync();
+            connector.Url = connector._app.Urls.Single().TrimEnd('/');
+            return connector;
+        });
     }
 
     /// <summary>The settings that point BriefBot at this fake, under the keys Bot Framework bots use.</summary>

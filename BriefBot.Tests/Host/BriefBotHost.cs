@@ -11,7 +11,6 @@ namespace BriefBot.Tests.Host;
 /// </summary>
 public sealed class BriefBotHost : WebApplicationFactory<Program>
 {
-    private static readonly SemaphoreSlim Starting = new(1, 1);
     private readonly TempFolder _folder = new();
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
@@ -39,17 +38,12 @@ public sealed class BriefBotHost : WebApplicationFactory<Program>
     /// <summary>Starts the server and waits until the start-up indexing has finished.</summary>
     public async Task<HttpClient> StartAsync()
     {
-        // WebApplicationFactory finds the host Program.cs builds through a process-wide diagnostic listener; two hosts
-        // starting at once can catch each other's. Start one at a time (the indexing wait below runs in parallel).
-        await Starting.WaitAsync();
-        try
+        // The indexing wait below runs in parallel with other hosts; only building the host waits its turn.
+        await HostBuilds.OneAtATimeAsync(() =>
         {
             StartServer();
-        }
-        finally
-        {
-            Starting.Release();
-        }
+            return Task.FromResult(true);
+        });
 
         var client = CreateClient();
         for (int i = 0; i < 200; i++)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
+using BriefBot.Tests.Host;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -42,7 +43,10 @@ public sealed class FakeOpenAI : IAsyncDisposable
     /// <summary>What the server answers to the next requests; a grounding-free "OK" by default.</summary>
     public Func<CapturedRequest, HttpContext, Task> Reply { get; set; } = Completion("OK");
 
-    public static async Task<FakeOpenAI> StartAsync()
+    public static Task<FakeOpenAI> StartAsync() => HostBuilds.OneAtATimeAsync(StartAloneAsync);
+
+    // Built while no other host is being built; see HostBuilds.
+    private static async Task<FakeOpenAI> StartAloneAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
