@@ -60,7 +60,8 @@ internal static class AnswerCard
         ["data"] = new JsonObject { ["questionId"] = questionId, ["helpful"] = helpful },
     };
 
-    private static JsonObject TextBlock(string text, string? size = null, string? weight = null, bool subtle = false)
+    /// <summary>A wrapping TextBlock; digest cards use it too.</summary>
+    internal static JsonObject TextBlock(string text, string? size = null, string? weight = null, bool subtle = false, bool separator = false)
     {
         var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
         if (size is not null)
@@ -78,9 +79,15 @@ internal static class AnswerCard
             block["isSubtle"] = true;
         }
 
+        if (separator)
+        {
+            block["separator"] = true;
+        }
+
         return block;
     }
 
-    private static string Link(string title, string? url) =>
+    /// <summary>A markdown link when the URL is http(s), else the bare title.</summary>
+    internal static string Link(string title, string? url) =>
         url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" ? $"[{title}]({uri.AbsoluteUri})" : title;
 }

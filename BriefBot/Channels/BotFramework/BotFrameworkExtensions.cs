@@ -1,4 +1,5 @@
 using System.Net;
+using BriefBot.Digests;
 using BriefBot.Storage;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -57,6 +58,8 @@ internal static class BotFrameworkExtensions
         services.AddTransient<MessageHandler>();
         services.AddTransient<MembershipHandler>();
         services.AddSingleton<FeedbackAction>();
+        services.AddSingleton<TeamsDigestCommands>();
+        services.AddSingleton<IDigestSender, TeamsDigestSender>();
         return services;
     }
 

@@ -6,7 +6,7 @@ namespace BriefBot.Channels.BotFramework;
 /// Answers a message: in a Teams channel only when the bot is @mentioned, in personal and group chats always.
 /// Shows typing, asks the conversation service, and replies in the same thread.
 /// </summary>
-internal sealed class MessageHandler(ConversationService conversation, ConnectorClient connector, ILogger<MessageHandler> logger)
+internal sealed class MessageHandler(ConversationService conversation, TeamsDigestCommands digests, ConnectorClient connector, ILogger<MessageHandler> logger)
 {
     public async Task HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ internal sealed class MessageHandler(ConversationService conversation, Connector
         string text = Mentions.StripBotMention(activity);
         await ShowTypingAsync(serviceUrl, activity, cancellationToken);
 
-        var reply = await conversation.HandleAsync(
+        var reply = await digests.TryHandleAsync(activity, text, cancellationToken) ?? await conversation.HandleAsync(
             new IncomingMessage(activity.ChannelId ?? "msteams", where.Id, activity.From.Id, text), cancellationToken);
         await connector.ReplyToActivityAsync(serviceUrl, where.Id, activity.Id, ReplyRenderer.Render(reply, activity), cancellationToken);
         logger.LogInformation("Replied with {Reply} in conversation {ConversationId}", reply.GetType().Name, where.Id);

@@ -1,5 +1,6 @@
 using System.Text;
 using BriefBot.Conversation;
+using BriefBot.Digests;
 
 namespace BriefBot.Channels.BotFramework;
 
@@ -21,9 +22,11 @@ internal static class ReplyRenderer
             Attachments = [new Attachment(AnswerCard.ContentType, AnswerCard.Build(answer.QuestionId, answer.Answer))],
         },
         AnswerReply answer => Text(to, NotFound(answer)),
-        HelpReply help => Text(to, string.Join("\n\n", help.Commands.Select(c => $"**{c.Command}**: {c.Description}"))),
+        HelpReply help => Text(to, string.Join("\n\n", help.Commands.Concat(DigestCommands.Commands).Select(c => $"**{c.Command}**: {c.Description}"))),
         SourcesReply sources => Text(to, Sources(sources)),
         TextReply text => Text(to, text.Text),
+        // digest now: one reply, so a digest too big for one message shows its first part (labelled "Part 1 of n").
+        DigestReply digest => DigestMessages.Render(digest.Digest, (card, summary) => Message(to) with { Summary = summary, Attachments = [card] })[0],
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "Unknown reply."),
     };
 
