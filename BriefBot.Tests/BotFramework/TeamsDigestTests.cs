@@ -1,3 +1,6 @@
+using BriefBot.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace BriefBot.Tests.BotFramework;
 
 /// <summary>Daily digests in Teams, end to end: signed activities in, the schedule on a fake clock, posts to the fake Connector.</summary>
@@ -45,6 +48,19 @@ public sealed class TeamsDigestTests : IAsyncLifetime
         Assert.Contains(quotes[0], fallback);
         Assert.Contains("travel-policy.txt", fallback);
         Assert.DoesNotContain("welcome.md", fallback);
+    }
+
+    [Fact]
+    public async Task SubscribingInAChannelThreadKeepsTheChannelsReferenceSoItsServiceUrlStaysTrustedAfterARestart()
+    {
+        await _bed.SayInTeamsAsync("digest on 08:00 Europe/Berlin");
+
+        var reference = await _bed.Host.Services.GetRequiredService<ConversationReferenceStore>()
+            .FindAsync("msteams", DigestChannelsBed.TeamsChannel, CancellationToken.None);
+        Assert.NotNull(reference);
+        Assert.Equal(_bed.Connector.ServiceUrl, reference.ServiceUrl);
+        Assert.Equal("19:66P469zibfbsGI-_a0aN_toLTZpyzS6u7CT3TsXdgPw1@thread.tacv2", reference.TeamId);
+        Assert.Equal("28:0b6fe6d1-fece-44f7-9a48-56465e2d5ab8", reference.BotId);
     }
 
     [Fact]
