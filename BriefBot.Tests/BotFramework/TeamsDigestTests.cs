@@ -1,4 +1,8 @@
+using BriefBot.Channels.BotFramework;
+using BriefBot.Digests;
 using BriefBot.Storage;
+using BriefBot.Tests.Fakes;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BriefBot.Tests.BotFramework;
@@ -64,6 +68,22 @@ public sealed class TeamsDigestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADigestIsNeverPostedToAServiceUrlNoValidatedRequestBrought()
+    {
+        string stranger = _bed.Connector.Url + "/emea/";
+        var address = new TeamsDigestAddress(stranger, "a:stranger", "personal", "tenant", null, null, "28:" + FakeBotConnector.DefaultAppId, "BriefBot");
+        await _bed.Host.Services.GetRequiredService<SubscriptionStore>().SaveAsync(
+            "msteams", address.ConversationId, new TimeOnly(8, 0), "Europe/Berlin", true, address.ToJson(), CancellationToken.None);
+        int before = _bed.Connector.Requests.Count;
+
+        await _bed.AdvanceToDueTimeUntilAsync(() => RunState() == "failed");
+        await _bed.PollAgainAsync();
+
+        Assert.Equal("failed", RunState());
+        Assert.Equal(before, _bed.Connector.Requests.Count);
+    }
+
+    [Fact]
     public async Task DigestOffInAnotherThreadStopsTheChannelsDigestWhileAPersonalChatStillGetsIt()
     {
         await _bed.SayInTeamsAsync("digest on 08:00 Europe/Berlin");
@@ -106,5 +126,14 @@ public sealed class TeamsDigestTests : IAsyncLifetime
         Assert.Contains("**digest on [HH:MM] [Time/Zone] [quiet]**", help);
         Assert.Contains("**digest off**", help);
         Assert.Contains("**digest now**", help);
+    }
+
+    private string? RunState()
+    {
+        using var connection = new SqliteConnection($"Data Source={_bed.Host.Folder.Combine("briefbot.db")};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT state FROM digest_runs";
+        return command.ExecuteScalar() as string;
     }
 }
