@@ -1,5 +1,6 @@
 using System.Text;
 using BriefBot.Conversation;
+using BriefBot.Rephrasing;
 
 namespace BriefBot.Channels.BotFramework;
 
@@ -24,6 +25,12 @@ internal static class ReplyRenderer
         HelpReply help => Text(to, string.Join("\n\n", help.Commands.Select(c => $"**{c.Command}**: {c.Description}"))),
         SourcesReply sources => Text(to, Sources(sources)),
         TextReply text => Text(to, text.Text),
+        RephrasedReply rephrased => Message(to) with
+        {
+            Summary = RephrasedCard.PlainText(rephrased),
+            Attachments = [new Attachment(AnswerCard.ContentType, RephrasedCard.Build(rephrased))],
+            Entities = [RephrasedCard.AiLabel],
+        },
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "Unknown reply."),
     };
 
