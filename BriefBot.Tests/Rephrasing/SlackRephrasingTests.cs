@@ -53,6 +53,27 @@ public sealed class SlackRephrasingTests(SlackRephrasingTests.Bed bed) : IClassF
         Assert.Single(bed.Server.Requests);
     }
 
+    [Fact]
+    public async Task ARateLimitedUpdateIsSentAgainAfterItsRetryAfter()
+    {
+        var model = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bed.Script(async (request, context) =>
+        {
+            await model.Task;
+            await FakeOpenAI.Completion(Grounded)(request, context);
+        });
+        string channel = NewChannel();
+
+        await bed.AskAsync(channel, Question);
+        await bed.Slack.WaitForPostAsync(channel);
+        bed.Slack.RateLimitNext(1, retryAfterSeconds: 0);
+        model.SetResult();
+
+        await bed.Slack.WaitForAsync(c => c.Method == Update && c.Channel == channel && c.Status == 200);
+        await bed.Logs.WaitForAsync(nameof(RephraseWorker), e => e.Level == LogLevel.Information);
+        Assert.Equal([429, 200], bed.Slack.Calls.Where(c => c.Method == Update && c.Channel == channel).Select(c => c.Status));
+    }
+
     [Theory]
     [MemberData(nameof(ChannelRephrasing.Fallbacks), MemberType = typeof(ChannelRephrasing))]
     public async Task AFallbackLeavesTheAnswerAsItWas(string script, RephraseOutcome reason)
