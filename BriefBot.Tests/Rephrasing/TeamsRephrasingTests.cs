@@ -47,6 +47,27 @@ public sealed class TeamsRephrasingTests(TeamsRephrasingTests.Bed bed) : IClassF
         Assert.Single(bed.Server.Requests);
     }
 
+    [Fact]
+    public async Task AnUpdateTheConnectorRefusesLeavesTheAnswerCardAndIsLogged()
+    {
+        var model = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bed.Script(async (request, context) =>
+        {
+            await model.Task;
+            await FakeOpenAI.Completion(Grounded)(request, context);
+        });
+
+        await bed.Bot.SendAsync(Personal(Question));
+        await bed.Bot.Connector.WaitForAsync(all => all.Any(r => r.Operation == "reply" && r.Landed));
+        bed.Bot.Connector.FailNext((403, null));
+        model.SetResult();
+
+        var refused = await bed.Logs.WaitForAsync(nameof(RephraseWorker), e => e.Level == LogLevel.Warning);
+        Assert.Equal("Teams", refused["Channel"]);
+        var update = Assert.Single(bed.Bot.Connector.Requests, r => r.Operation == "update");
+        Assert.Equal(403, update.Status);
+    }
+
     [Theory]
     [MemberData(nameof(ChannelRephrasing.Fallbacks), MemberType = typeof(ChannelRephrasing))]
     public async Task AFallbackLeavesTheAnswerCardAsItWas(string script, RephraseOutcome reason)
