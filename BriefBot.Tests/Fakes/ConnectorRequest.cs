@@ -9,7 +9,8 @@ namespace BriefBot.Tests.Fakes;
 /// <param name="Authorization">The Authorization header as sent, or null.</param>
 /// <param name="Body">The JSON body.</param>
 /// <param name="Status">The status the fake answered with (a scripted fault, or 200).</param>
-public sealed record ConnectorRequest(string Operation, string? ConversationId, string? ActivityId, string? Authorization, JsonElement Body, int Status)
+/// <param name="AnsweredId">The activity id the fake answered with (<c>{"id": …}</c>), null on a fault.</param>
+public sealed record ConnectorRequest(string Operation, string? ConversationId, string? ActivityId, string? Authorization, JsonElement Body, int Status, string? AnsweredId = null)
 {
     /// <summary>The activity's type ("message", "typing") or, for create, the first activity's type.</summary>
     public string? ActivityType =>

@@ -184,9 +184,10 @@ public sealed partial class FakeBotConnector : IAsyncDisposable
             (status, retryAfter) = fault;
         }
 
+        string? id = status == 200 ? $"activity-{Interlocked.Increment(ref _activityIds)}" : null;
         lock (_lock)
         {
-            _requests.Add(new ConnectorRequest(operation, conversationId, activityId, request.Headers.Authorization, body, status));
+            _requests.Add(new ConnectorRequest(operation, conversationId, activityId, request.Headers.Authorization, body, status, id));
             _changed.TrySetResult();
             _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
@@ -206,7 +207,6 @@ public sealed partial class FakeBotConnector : IAsyncDisposable
             return Results.Json(new { error = new { code = "Fault", message = $"Scripted {status}" } }, statusCode: status);
         }
 
-        string id = $"activity-{Interlocked.Increment(ref _activityIds)}";
         return operation == "create"
             ? Results.Json(new { id = $"conversation-{id}", activityId = id, serviceUrl = ServiceUrl })
             : Results.Json(new { id });

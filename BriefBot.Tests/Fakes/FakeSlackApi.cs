@@ -14,8 +14,11 @@ namespace BriefBot.Tests.Fakes;
 /// <summary>One request the fake Slack received: a Web API method (<c>chat.postMessage</c>) or a response-URL post.</summary>
 /// <param name="Method">The Web API method, or <see cref="FakeSlackApi.ResponseUrlMethod"/>.</param>
 /// <param name="Status">The HTTP status the fake answered with.</param>
-public sealed record SlackCall(string Method, string Path, string? Authorization, JsonObject Body, DateTimeOffset At, int Status)
+/// <param name="AnsweredTs">The message <c>ts</c> the fake answered with (<c>chat.postMessage</c>, <c>chat.update</c>).</param>
+public sealed record SlackCall(string Method, string Path, string? Authorization, JsonObject Body, DateTimeOffset At, int Status, string? AnsweredTs = null)
 {
+    public string? Ts => Body["ts"]?.GetValue<string>();
+
     public string? Channel => Body["channel"]?.GetValue<string>();
 
     public string? ThreadTs => Body["thread_ts"]?.GetValue<string>();
@@ -28,7 +31,8 @@ public sealed record SlackCall(string Method, string Path, string? Authorization
 
 /// <summary>
 /// A Slack Web API on 127.0.0.1 (real Kestrel) that records every call: <c>POST /api/{method}</c> answers
-/// <c>{"ok": true, ...}</c> when the bearer token is <see cref="BotToken"/>, and <c>POST /response/{id}</c> stands in
+/// <c>{"ok": true, "ts": ...}</c> when the bearer token is <see cref="BotToken"/> (a new ts, or for <c>chat.update</c>
+/// the one updated), and <c>POST /response/{id}</c> stands in
 /// for slash-command response URLs. It can answer the next calls with 429 and a Retry-After, or with any other failure.
 /// </summary>
 public sealed class FakeSlackApi : IAsyncDisposable
@@ -161,7 +165,11 @@ public sealed class FakeSlackApi : IAsyncDisposable
             }
         }
 
-        Record(new SlackCall(method, request.Path, authorization, body, DateTimeOffset.UtcNow, status));
+        bool answers = status == 200 && authorization == "Bearer " + BotToken;
+        string? ts = !answers ? null
+            : method == "chat.update" && body["ts"] is { } updated ? updated.GetValue<string>()
+            : $"{Interlocked.Increment(ref _ts) / 1_000_000}.{Interlocked.Read(ref _ts) % 1_000_000:D6}";
+        Record(new SlackCall(method, request.Path, authorization, body, DateTimeOffset.UtcNow, status, ts));
         if (status != 200)
         {
             if (retryAfter is { } seconds)
@@ -177,7 +185,6 @@ public sealed class FakeSlackApi : IAsyncDisposable
             return Results.Json(new { ok = false, error = "invalid_auth" });
         }
 
-        string ts = $"{Interlocked.Increment(ref _ts) / 1_000_000}.{Interlocked.Read(ref _ts) % 1_000_000:D6}";
         return Results.Json(new { ok = true, channel = body["channel"]?.GetValue<string>(), ts });
     }
 

@@ -5,7 +5,10 @@ namespace BriefBot.Rephrasing;
 
 internal static class RephrasingExtensions
 {
-    /// <summary>The optional LLM rephrasing, configured by the "OpenAI" section and checked at start; off by default.</summary>
+    /// <summary>
+    /// The optional LLM rephrasing, configured by the "OpenAI" section and checked at start; off by default. With it
+    /// the queue through which the channels replace an answer they sent with its rephrasing.
+    /// </summary>
     public static IServiceCollection AddRephrasing(this IServiceCollection services)
     {
         services.AddOptions<OpenAIOptions>()
@@ -14,6 +17,8 @@ internal static class RephrasingExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenAIOptions>, OpenAIOptionsValidator>());
         services.AddSingleton<RephrasingService>();
+        services.AddSingleton<RephraseQueue>();
+        services.AddHostedService<RephraseWorker>();
         return services;
     }
 }

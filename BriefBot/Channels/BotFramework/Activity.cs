@@ -48,8 +48,18 @@ internal sealed record ChannelAccount(string Id, string? Name = null, string? Aa
 /// <summary>The conversation: a personal chat, a group chat, or a Teams channel thread (<c>…;messageid=…</c>).</summary>
 internal sealed record ConversationAccount(string Id, bool? IsGroup = null, string? ConversationType = null, string? TenantId = null, string? Name = null);
 
-/// <summary>Metadata on an activity; BriefBot reads only mentions (<c>type: "mention"</c>).</summary>
-internal sealed record Entity(string? Type, ChannelAccount? Mentioned = null, string? Text = null);
+/// <summary>
+/// Metadata on an activity: BriefBot reads mentions (<c>type: "mention"</c>) and writes the schema.org message entity
+/// that carries Teams' AI label (<see cref="RephrasedCard.AiLabel"/>).
+/// </summary>
+internal sealed record Entity(
+    string? Type,
+    ChannelAccount? Mentioned = null,
+    string? Text = null,
+    [property: JsonPropertyName("@type")] string? SchemaType = null,
+    [property: JsonPropertyName("@context")] string? SchemaContext = null,
+    [property: JsonPropertyName("@id")] string? SchemaId = null,
+    IReadOnlyList<string>? AdditionalType = null);
 
 /// <summary>A card or file sent with a message.</summary>
 internal sealed record Attachment(string ContentType, JsonNode? Content = null, string? ContentUrl = null, string? Name = null);

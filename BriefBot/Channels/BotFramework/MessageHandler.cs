@@ -1,4 +1,5 @@
 using BriefBot.Conversation;
+using BriefBot.Rephrasing;
 
 namespace BriefBot.Channels.BotFramework;
 
@@ -6,7 +7,7 @@ namespace BriefBot.Channels.BotFramework;
 /// Answers a message: in a Teams channel only when the bot is @mentioned, in personal and group chats always.
 /// Shows typing, asks the conversation service, and replies in the same thread.
 /// </summary>
-internal sealed class MessageHandler(ConversationService conversation, TeamsDigestCommands digests, ConnectorClient connector, ILogger<MessageHandler> logger)
+internal sealed class MessageHandler(ConversationService conversation, TeamsDigestCommands digests, ConnectorClient connector, RephraseQueue rephrasing, ILogger<MessageHandler> logger)
 {
     public async Task HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -26,8 +27,29 @@ internal sealed class MessageHandler(ConversationService conversation, TeamsDige
 
         var reply = await digests.TryHandleAsync(activity, text, cancellationToken) ?? await conversation.HandleAsync(
             new IncomingMessage(activity.ChannelId ?? "msteams", where.Id, activity.From.Id, text), cancellationToken);
-        await connector.ReplyToActivityAsync(serviceUrl, where.Id, activity.Id, ReplyRenderer.Render(reply, activity), cancellationToken);
+        var posted = await connector.ReplyToActivityAsync(serviceUrl, where.Id, activity.Id, ReplyRenderer.Render(reply, activity), cancellationToken);
         logger.LogInformation("Replied with {Reply} in conversation {ConversationId}", reply.GetType().Name, where.Id);
+
+        // After the answer is out: its rephrasing, when configured and grounded, replaces it later (an activity update).
+        if (posted?.Id is { Length: > 0 } postedId)
+        {
+            rephrasing.TryQueue(reply, "Teams", where.Id, (better, ct) => ReplaceAsync(serviceUrl, activity, postedId, better, ct));
+        }
+    }
+
+    /// <summary>Puts the rephrased card in place of the answer <paramref name="activityId"/>; false when the Connector refused (it logged why).</summary>
+    private async Task<bool> ReplaceAsync(string serviceUrl, Activity question, string activityId, RephrasedReply better, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var update = ReplyRenderer.Render(better, question) with { Id = activityId };
+            await connector.UpdateActivityAsync(serviceUrl, question.Conversation!.Id, activityId, update, cancellationToken);
+            return true;
+        }
+        catch (ConnectorException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Typing is a courtesy: when it cannot be shown, the answer still goes out.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using BriefBot.Conversation;
 using BriefBot.Digests;
+using BriefBot.Rephrasing;
 
 namespace BriefBot.Channels.BotFramework;
 
@@ -27,6 +28,12 @@ internal static class ReplyRenderer
         TextReply text => Text(to, text.Text),
         // digest now: one reply, so a digest too big for one message shows its first part (labelled "Part 1 of n").
         DigestReply digest => DigestMessages.Render(digest.Digest, (card, summary) => Message(to) with { Summary = summary, Attachments = [card] })[0],
+        RephrasedReply rephrased => Message(to) with
+        {
+            Summary = RephrasedCard.PlainText(rephrased),
+            Attachments = [new Attachment(AnswerCard.ContentType, RephrasedCard.Build(rephrased))],
+            Entities = [RephrasedCard.AiLabel],
+        },
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "Unknown reply."),
     };
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using BriefBot.Conversation;
 using BriefBot.Digests;
+using BriefBot.Rephrasing;
 using BriefBot.Search;
 
 namespace BriefBot.Channels.Slack;
@@ -30,6 +31,7 @@ internal static class SlackBlocks
         HelpReply help => Help(help),
         SourcesReply sources => Sources(sources),
         TextReply text => new SlackMessage(text.Text, [Section(SlackText.Escape(text.Text))]),
+        RephrasedReply rephrased => SlackRephrasedBlocks.Render(rephrased),
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "No Slack rendering for this reply."),
     };
 

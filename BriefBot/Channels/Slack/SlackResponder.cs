@@ -1,4 +1,5 @@
 using BriefBot.Conversation;
+using BriefBot.Rephrasing;
 using Microsoft.Extensions.Options;
 
 namespace BriefBot.Channels.Slack;
@@ -10,7 +11,7 @@ namespace BriefBot.Channels.Slack;
 /// </summary>
 internal sealed class SlackResponder(
     SlackQueue queue, SlackEventLog events, SlackConversation conversation, SlackWebApi slack,
-    IOptions<SlackOptions> options, TimeProvider clock, ILogger<SlackResponder> logger) : BackgroundService
+    IOptions<SlackOptions> options, TimeProvider clock, RephraseQueue rephrasing, ILogger<SlackResponder> logger) : BackgroundService
 {
     public const int Workers = 4;
     public static readonly TimeSpan RecoverWithin = TimeSpan.FromHours(1);
@@ -72,11 +73,12 @@ internal sealed class SlackResponder(
     {
         var reply = await conversation.HandleAsync(job.Message, cancellationToken);
         bool delivered = true;
+        string? ts = null;
         foreach (var message in SlackBlocks.RenderAll(reply))
         {
             delivered &= job.Destination switch
             {
-                SlackThread thread => await slack.PostMessageAsync(thread, message, cancellationToken),
+                SlackThread thread => (ts = await slack.PostAsync(thread.Channel, thread.ThreadTs, message, cancellationToken)) is not null,
                 SlackResponseUrl url => await slack.RespondAsync(url, message, "in_channel", cancellationToken),
                 _ => throw new InvalidOperationException($"Unknown Slack destination {job.Destination.GetType().Name}."),
             };
@@ -90,6 +92,12 @@ internal sealed class SlackResponder(
 
         logger.LogInformation("Slack reply for event {EventId} in channel {Channel}: {Outcome}",
             job.EventId, job.Message.ConversationId, delivered ? "delivered" : "not delivered");
+
+        // After the answer is out: its rephrasing, when configured and grounded, replaces it later (chat.update).
+        if (job.Destination is SlackThread { Channel: var channel } && ts is { Length: > 0 } posted)
+        {
+            rephrasing.TryQueue(reply, "Slack", channel, (better, ct) => slack.UpdateMessageAsync(channel, posted, SlackBlocks.Render(better), ct));
+        }
     }
 
     public static SlackJob ToJob(SlackQuestion question) =>

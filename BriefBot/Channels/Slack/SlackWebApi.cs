@@ -8,9 +8,9 @@ using Microsoft.Extensions.Options;
 namespace BriefBot.Channels.Slack;
 
 /// <summary>
-/// BriefBot's calls to Slack: <c>chat.postMessage</c> with the bot token, and posts to a slash command's
-/// <c>response_url</c>. A 429 is retried after its <c>Retry-After</c>; a 5xx, a timeout or a refused connection after a
-/// short back-off (1, 2, 4 s).
+/// BriefBot's calls to Slack: <c>chat.postMessage</c> and <c>chat.update</c> with the bot token, and posts to a slash
+/// command's <c>response_url</c>. A 429 is retried after its <c>Retry-After</c>; a 5xx, a timeout or a refused
+/// connection after a short back-off (1, 2, 4 s).
 /// </summary>
 internal sealed class SlackWebApi(
     IHttpClientFactory clients, IOptions<SlackOptions> options, SlackPacer pacer, TimeProvider clock, ILogger<SlackWebApi> logger)
@@ -19,13 +19,14 @@ internal sealed class SlackWebApi(
     public const int MaxAttempts = 4;
     public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
 
-    /// <returns>True when Slack answered <c>ok: true</c>.</returns>
-    public Task<bool> PostMessageAsync(SlackThread thread, SlackMessage message, CancellationToken cancellationToken) =>
-        PostMessageAsync(thread.Channel, thread.ThreadTs, message, cancellationToken);
-
     /// <summary>Posts into a channel or DM: in the thread <paramref name="threadTs"/>, or as a new message when it is null.</summary>
     /// <returns>True when Slack answered <c>ok: true</c>.</returns>
-    public async Task<bool> PostMessageAsync(string channel, string? threadTs, SlackMessage message, CancellationToken cancellationToken)
+    public async Task<bool> PostMessageAsync(string channel, string? threadTs, SlackMessage message, CancellationToken cancellationToken) =>
+        await PostAsync(channel, threadTs, message, cancellationToken) is not null;
+
+    /// <summary>Posts like <see cref="PostMessageAsync"/>, and gives the message's <c>ts</c> for a later <c>chat.update</c>.</summary>
+    /// <returns>The <c>ts</c> of the posted message (empty when Slack gave none), or null when Slack did not take it.</returns>
+    public async Task<string?> PostAsync(string channel, string? threadTs, SlackMessage message, CancellationToken cancellationToken)
     {
         var body = message.ToJson();
         body["channel"] = channel;
@@ -34,28 +35,46 @@ internal sealed class SlackWebApi(
             body["thread_ts"] = threadTs;
         }
 
+        var result = await ChatAsync("chat.postMessage", channel, body, cancellationToken);
+        return result is not { } ok ? null : ok.TryGetProperty("ts", out var ts) && ts.ValueKind == JsonValueKind.String ? ts.GetString() : "";
+    }
+
+    /// <summary><c>chat.update</c>: puts <paramref name="message"/> in place of the bot's message <paramref name="ts"/>, paced and retried as a post is.</summary>
+    /// <returns>True when Slack answered <c>ok: true</c>.</returns>
+    public async Task<bool> UpdateMessageAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken)
+    {
+        var body = message.ToJson();
+        body["channel"] = channel;
+        body["ts"] = ts;
+        return await ChatAsync("chat.update", channel, body, cancellationToken) is not null;
+    }
+
+    /// <summary>A <c>chat.*</c> call with the bot token, in the channel's turn.</summary>
+    /// <returns>Slack's reply when it said <c>ok: true</c>; otherwise null, logged.</returns>
+    private async Task<JsonElement?> ChatAsync(string method, string channel, JsonObject body, CancellationToken cancellationToken)
+    {
         await pacer.WaitTurnAsync(channel, cancellationToken);
 
-        using var response = await SendAsync("chat.postMessage", () => new HttpRequestMessage(HttpMethod.Post, "chat.postMessage")
+        using var response = await SendAsync(method, () => new HttpRequestMessage(HttpMethod.Post, method)
         {
             Content = JsonContent.Create(body),
             Headers = { Authorization = new AuthenticationHeaderValue("Bearer", options.Value.BotToken) },
         }, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            logger.LogWarning("Slack chat.postMessage answered {Status} for channel {Channel}", (int)response.StatusCode, channel);
-            return false;
+            logger.LogWarning("Slack {Method} answered {Status} for channel {Channel}", method, (int)response.StatusCode, channel);
+            return null;
         }
 
         var result = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
         if (result.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True)
         {
-            return true;
+            return result;
         }
 
-        logger.LogWarning("Slack chat.postMessage refused a message in channel {Channel}: {Error}", channel,
+        logger.LogWarning("Slack {Method} refused a message in channel {Channel}: {Error}", method, channel,
             result.TryGetProperty("error", out var error) ? error.ToString() : "no error given");
-        return false;
+        return null;
     }
 
     /// <returns>True when the response URL took the message.</returns>
