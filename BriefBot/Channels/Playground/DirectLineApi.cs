@@ -13,9 +13,7 @@ internal static class DirectLineApi
 {
     private const int MaxTextLength = 4000;
     private const int MaxUserIdLength = 256;
-
-    /// <summary>The handler and the replies run inside the user's POST; a few at a time across all conversations.</summary>
-    private static readonly SemaphoreSlim Answering = new(4);
+    private const int MaxShortLength = 128;
 
     public sealed record ConversationStarted(string ConversationId, string Token, int Expires_in);
 
@@ -71,15 +69,27 @@ internal static class DirectLineApi
         }
 
         var from = new ChannelAccount(Text(From(activity)?["id"]) ?? "user", Text(From(activity)?["name"]));
-        activity["from"] = new JsonObject { ["id"] = from.Id, ["name"] = from.Name, ["role"] = "user" };
-        activity["recipient"] = new JsonObject { ["id"] = PlaygroundBot.Account.Id, ["name"] = PlaygroundBot.Account.Name, ["role"] = "bot" };
-        bool message = Text(activity["type"]) == ActivityTypes.Message;
-        string text = Text(activity["text"]) ?? "";
+        string type = Text(activity["type"])!;
+        string? text = Text(activity["text"]);
         string? locale = Text(activity["locale"]);
 
-        // The echo keeps channelData.clientActivityID: Web Chat marks its message as sent when it sees that come back.
-        string activityId = conversation.Add(activity);
-        if (message)
+        // Only what Web Chat shows is kept, so a stored activity stays small. The echo keeps
+        // channelData.clientActivityID: Web Chat marks its message as sent when it sees that come back.
+        string activityId = conversation.Add(new JsonObject
+        {
+            ["type"] = type,
+            ["text"] = text,
+            ["textFormat"] = Text(activity["textFormat"]),
+            ["locale"] = locale,
+            ["from"] = new JsonObject { ["id"] = from.Id, ["name"] = from.Name, ["role"] = "user" },
+            ["recipient"] = new JsonObject { ["id"] = PlaygroundBot.Account.Id, ["name"] = PlaygroundBot.Account.Name, ["role"] = "bot" },
+            ["channelData"] = new JsonObject
+            {
+                ["clientActivityID"] = Text(ChannelData(activity)?["clientActivityID"]),
+                ["clientTimestamp"] = Text(ChannelData(activity)?["clientTimestamp"]),
+            },
+        });
+        if (type == ActivityTypes.Message && !string.IsNullOrWhiteSpace(text))
         {
             await AnswerAsync(bot, new Activity
             {
@@ -100,7 +110,6 @@ internal static class DirectLineApi
 
     private static async Task AnswerAsync(PlaygroundBot bot, Activity activity, ILoggerFactory logs, CancellationToken cancellationToken)
     {
-        await Answering.WaitAsync(cancellationToken);
         try
         {
             await bot.HandleAsync(activity, cancellationToken);
@@ -109,10 +118,6 @@ internal static class DirectLineApi
         {
             logs.CreateLogger(typeof(DirectLineApi).FullName!)
                 .LogWarning("The playground could not take the reply in conversation {ConversationId}: {Status}", activity.Conversation!.Id, e.Status);
-        }
-        finally
-        {
-            Answering.Release();
         }
     }
 
@@ -126,6 +131,13 @@ internal static class DirectLineApi
         if ((Text(activity["text"])?.Length ?? 0) > MaxTextLength)
         {
             return $"The text is limited to {MaxTextLength} characters.";
+        }
+
+        if ((Text(activity["type"])?.Length ?? 0) > MaxShortLength || (Text(activity["locale"])?.Length ?? 0) > MaxShortLength
+            || (Text(ChannelData(activity)?["clientActivityID"])?.Length ?? 0) > MaxShortLength
+            || (Text(ChannelData(activity)?["clientTimestamp"])?.Length ?? 0) > MaxShortLength)
+        {
+            return $"The type, locale and channelData values are limited to {MaxShortLength} characters.";
         }
 
         if ((Text(From(activity)?["id"])?.Length ?? 0) > MaxUserIdLength || (Text(From(activity)?["name"])?.Length ?? 0) > MaxUserIdLength)
@@ -144,6 +156,8 @@ internal static class DirectLineApi
         new(conversation.Id, conversation.Token, (int)store.IdleLimit.TotalSeconds);
 
     private static JsonObject? From(JsonObject activity) => activity["from"] as JsonObject;
+
+    private static JsonObject? ChannelData(JsonObject activity) => activity["channelData"] as JsonObject;
 
     private static ProblemHttpResult Forbidden() =>
         TypedResults.Problem("The token does not belong to a live playground conversation.", statusCode: StatusCodes.Status403Forbidden);

@@ -21,9 +21,20 @@ internal sealed class PlaygroundBot(
 
     private readonly ConnectorTokens _noCredentials = new(Options.Create(new BotFrameworkOptions()), msal);
 
-    public Task HandleAsync(Activity activity, CancellationToken cancellationToken)
+    /// <summary>Answers run inside the user's POST; a few at a time across all playground conversations.</summary>
+    private readonly SemaphoreSlim _answering = new(4);
+
+    public async Task HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
-        var connector = new ConnectorClient(httpClients.CreateClient(HttpClientName), _noCredentials, trust, logs.CreateLogger<ConnectorClient>());
-        return new MessageHandler(conversation, connector, logs.CreateLogger<MessageHandler>()).HandleAsync(activity, cancellationToken);
+        await _answering.WaitAsync(cancellationToken);
+        try
+        {
+            var connector = new ConnectorClient(httpClients.CreateClient(HttpClientName), _noCredentials, trust, logs.CreateLogger<ConnectorClient>());
+            await new MessageHandler(conversation, connector, logs.CreateLogger<MessageHandler>()).HandleAsync(activity, cancellationToken);
+        }
+        finally
+        {
+            _answering.Release();
+        }
     }
 }

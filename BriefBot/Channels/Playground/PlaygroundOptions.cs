@@ -20,7 +20,7 @@ internal sealed class PlaygroundOptions
     public int MaxConversations { get; set; } = 100;
 
     [Range(10, 10_000)]
-    public int MaxActivitiesPerConversation { get; set; } = 200;
+    public int MaxActivitiesPerConversation { get; set; } = 100;
 
     /// <summary>A conversation nobody used for this long is forgotten, and its token stops working.</summary>
     [Range(1, 24 * 60)]
