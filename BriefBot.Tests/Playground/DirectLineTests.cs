@@ -84,6 +84,29 @@ public sealed class DirectLineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OnceTheConversationLimitIsReachedANewConversationIsRefused()
+    {
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await new DirectLine(_client).StartAsync()).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await new DirectLine(_client).StartAsync()).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnOverlongMessageIsABadRequestAndIsNotStored()
+    {
+        var line = new DirectLine(_client);
+        await line.StartAsync();
+
+        var response = await line.PostAsync(new string('x', 4001), "client-1");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, (await line.ActivitiesAsync()).GetProperty("activities").GetArrayLength());
+    }
+
+    [Fact]
     public async Task AConversationKeepsOnlyItsLatestActivitiesButTheWatermarkKeepsCounting()
     {
         var line = new DirectLine(_client);

@@ -11,10 +11,6 @@ namespace BriefBot.Channels.Playground;
 /// </summary>
 internal static class DirectLineApi
 {
-    private const int MaxTextLength = 4000;
-    private const int MaxUserIdLength = 256;
-    private const int MaxShortLength = 128;
-
     public sealed record ConversationStarted(string ConversationId, string Token, int Expires_in);
 
     public sealed record ActivitySet(IReadOnlyList<JsonNode> Activities, string Watermark);
@@ -63,46 +59,16 @@ internal static class DirectLineApi
             return Forbidden();
         }
 
-        if (Problem(activity) is { } problem)
+        var (user, problem) = UserActivity.Read(activity);
+        if (user is null || problem is not null)
         {
             return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "The activity cannot be read.");
         }
 
-        var from = new ChannelAccount(Text(From(activity)?["id"]) ?? "user", Text(From(activity)?["name"]));
-        string type = Text(activity["type"])!;
-        string? text = Text(activity["text"]);
-        string? locale = Text(activity["locale"]);
-
-        // Only what Web Chat shows is kept, so a stored activity stays small. The echo keeps
-        // channelData.clientActivityID: Web Chat marks its message as sent when it sees that come back.
-        string activityId = conversation.Add(new JsonObject
+        string activityId = conversation.Add(user.Echo());
+        if (user.IsQuestion)
         {
-            ["type"] = type,
-            ["text"] = text,
-            ["textFormat"] = Text(activity["textFormat"]),
-            ["locale"] = locale,
-            ["from"] = new JsonObject { ["id"] = from.Id, ["name"] = from.Name, ["role"] = "user" },
-            ["recipient"] = new JsonObject { ["id"] = PlaygroundBot.Account.Id, ["name"] = PlaygroundBot.Account.Name, ["role"] = "bot" },
-            ["channelData"] = new JsonObject
-            {
-                ["clientActivityID"] = Text(ChannelData(activity)?["clientActivityID"]),
-                ["clientTimestamp"] = Text(ChannelData(activity)?["clientTimestamp"]),
-            },
-        });
-        if (type == ActivityTypes.Message && !string.IsNullOrWhiteSpace(text))
-        {
-            await AnswerAsync(bot, new Activity
-            {
-                Type = ActivityTypes.Message,
-                Id = activityId,
-                ServiceUrl = PlaygroundTransport.ServiceUrl,
-                ChannelId = PlaygroundBot.ChannelId,
-                From = from,
-                Recipient = PlaygroundBot.Account,
-                Conversation = new ConversationAccount(conversation.Id, IsGroup: false, ConversationType: "personal"),
-                Text = text,
-                Locale = locale,
-            }, logs, cancellationToken);
+            await AnswerAsync(bot, user.ForHandler(activityId, conversation.Id), logs, cancellationToken);
         }
 
         return TypedResults.Ok(new PostedActivity(activityId));
@@ -121,43 +87,8 @@ internal static class DirectLineApi
         }
     }
 
-    private static string? Problem(JsonObject activity)
-    {
-        if (Text(activity["type"]) is not { Length: > 0 })
-        {
-            return "The activity has no type.";
-        }
-
-        if ((Text(activity["text"])?.Length ?? 0) > MaxTextLength)
-        {
-            return $"The text is limited to {MaxTextLength} characters.";
-        }
-
-        if ((Text(activity["type"])?.Length ?? 0) > MaxShortLength || (Text(activity["locale"])?.Length ?? 0) > MaxShortLength
-            || (Text(ChannelData(activity)?["clientActivityID"])?.Length ?? 0) > MaxShortLength
-            || (Text(ChannelData(activity)?["clientTimestamp"])?.Length ?? 0) > MaxShortLength)
-        {
-            return $"The type, locale and channelData values are limited to {MaxShortLength} characters.";
-        }
-
-        if ((Text(From(activity)?["id"])?.Length ?? 0) > MaxUserIdLength || (Text(From(activity)?["name"])?.Length ?? 0) > MaxUserIdLength)
-        {
-            return $"The user's id and name are limited to {MaxUserIdLength} characters.";
-        }
-
-        return null;
-    }
-
-    /// <summary>A string value, or null for anything else (a number, an object, a missing field).</summary>
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue(out string? text) ? text : null;
-
     private static ConversationStarted Started(PlaygroundConversation conversation, PlaygroundStore store) =>
         new(conversation.Id, conversation.Token, (int)store.IdleLimit.TotalSeconds);
-
-    private static JsonObject? From(JsonObject activity) => activity["from"] as JsonObject;
-
-    private static JsonObject? ChannelData(JsonObject activity) => activity["channelData"] as JsonObject;
 
     private static ProblemHttpResult Forbidden() =>
         TypedResults.Problem("The token does not belong to a live playground conversation.", statusCode: StatusCodes.Status403Forbidden);
