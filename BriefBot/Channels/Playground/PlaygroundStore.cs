@@ -70,7 +70,10 @@ internal sealed class PlaygroundConversation(string id, string token, int capaci
 
     public string Id { get; } = id;
     public string Token { get; } = token;
-    public DateTimeOffset LastUsed { get; private set; } = time.GetUtcNow();
+    private long _lastUsedTicks = time.GetUtcNow().UtcTicks;
+
+    /// <summary>Read without the lock by the store's expiry checks, so kept as ticks and written atomically.</summary>
+    public DateTimeOffset LastUsed => new(Interlocked.Read(ref _lastUsedTicks), TimeSpan.Zero);
 
     public bool Accepts(string candidate) => CryptographicOperations.FixedTimeEquals(_token, Encoding.UTF8.GetBytes(candidate));
 
@@ -80,7 +83,7 @@ internal sealed class PlaygroundConversation(string id, string token, int capaci
         lock (_lock)
         {
             var now = time.GetUtcNow();
-            LastUsed = now;
+            Interlocked.Exchange(ref _lastUsedTicks, now.UtcTicks);
             string activityId = $"{Id}|{_next:D7}";
             activity["id"] = activityId;
             activity["timestamp"] = now.ToString("O");
@@ -101,7 +104,7 @@ internal sealed class PlaygroundConversation(string id, string token, int capaci
     {
         lock (_lock)
         {
-            LastUsed = time.GetUtcNow();
+            Interlocked.Exchange(ref _lastUsedTicks, time.GetUtcNow().UtcTicks);
             var activities = _activities.Where(a => a.Sequence >= watermark).Select(a => a.Activity.DeepClone()).ToList();
             return (activities, _next);
         }
