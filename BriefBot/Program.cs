@@ -1,5 +1,6 @@
 using BriefBot.Answers;
 using BriefBot.Channels.BotFramework;
+using BriefBot.Channels.Playground;
 using BriefBot.Channels.Slack;
 using BriefBot.Cli;
 using BriefBot.Conversation;
@@ -23,6 +24,7 @@ builder.Services.AddSlack();
 builder.Services.AddDigests();
 builder.Services.AddRephrasing();
 builder.Services.AddBotFramework();
+builder.Services.AddPlayground();
 
 var app = builder.Build();
 
@@ -33,6 +35,7 @@ app.MapHealth();
 app.MapAskApi();
 app.MapSlack();
 app.MapBotFramework();
+app.MapPlayground();
 
 await app.RunAsync();
 return 0;
