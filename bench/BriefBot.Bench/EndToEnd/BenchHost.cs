@@ -40,6 +40,8 @@ internal sealed class BenchHost(string sources, string workFolder, IReadOnlyList
             ["Storage:Path"] = Path.Combine(workFolder, "host.db"),
             // The per-question Information lines would measure the console, not BriefBot.
             ["Logging:LogLevel:Default"] = "Warning",
+            // "Degraded while indexing" is expected while the bench waits for the index.
+            ["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "Error",
         };
         foreach (var (key, value) in scenarios.SelectMany(s => s.HostSettings))
         {
