@@ -28,6 +28,7 @@ internal static class BenchMain
         var began = DateTimeOffset.UtcNow;
         var corpora = new List<CorpusResult>();
         var loads = new List<LoadResult>();
+        int exitCode = 0;
         try
         {
             if (options.InProcess)
@@ -55,6 +56,12 @@ internal static class BenchMain
                     : ["What did Xi pledge to send to Ukraine?"];
                 loads.AddRange(await EndToEndRun.RunAsync(options, sources, questions, work));
             }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or HttpRequestException or IOException)
+        {
+            // What was measured before the failure is still reported below.
+            Console.Error.WriteLine($"The run stopped early: {ex}");
+            exitCode = 1;
         }
         finally
         {
@@ -87,6 +94,6 @@ internal static class BenchMain
         }
 
         Console.Error.WriteLine($"Wrote results.md, results.json and latency-vs-corpus.png to {options.Out}");
-        return 0;
+        return exitCode;
     }
 }

@@ -13,6 +13,8 @@ internal sealed class BenchHost(string sources, string workFolder, IReadOnlyList
 {
     public async Task<Uri> StartAsync()
     {
+        // The host's content root (appsettings.json) is the bench's own output folder, wherever that was copied to.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_BRIEFBOT", AppContext.BaseDirectory);
         UseKestrel(0);
         StartServer();
         using var client = CreateClient();
