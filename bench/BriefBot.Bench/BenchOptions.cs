@@ -3,7 +3,7 @@ namespace BriefBot.Bench;
 /// <summary>The command line: <c>[--squad DIR] [--full] [--out DIR] [--only inprocess|e2e]</c>.</summary>
 internal sealed record BenchOptions(string? Squad, bool Full, string Out, string? Only)
 {
-    public const string Usage = "usage: BriefBot.Bench [--squad DIR] [--full] [--out DIR] [--only inprocess|e2e]";
+    public const string Usage = "usage: BriefBot.Bench [--squad DIR] [--full] [--out DIR] [--only inprocess|e2e]  |  BriefBot.Bench --replot DIR";
 
     /// <summary>Synthetic corpus sizes: the quick run stops at 100k passages, --full adds 1M.</summary>
     public int[] SyntheticSizes => Full ? [10_000, 100_000, 1_000_000] : [10_000, 100_000];

@@ -16,6 +16,14 @@ internal static class BenchMain
             return CorpusProcesses.RunChild(args[1], args[3]);
         }
 
+        if (args.Length == 2 && args[0] == "--replot")
+        {
+            // Draws the plot again from a results.json, for example after a change to the plot alone.
+            var saved = JsonNode.Parse(File.ReadAllText(Path.Combine(args[1], "results.json")))?["corpora"]?.Deserialize<List<CorpusResult>>(CorpusProcesses.Json) ?? [];
+            LatencyPlot.Write(Path.Combine(args[1], "latency-vs-corpus.png"), saved);
+            return 0;
+        }
+
         if (BenchOptions.Parse(args) is not { } options)
         {
             Console.Error.WriteLine(BenchOptions.Usage);
