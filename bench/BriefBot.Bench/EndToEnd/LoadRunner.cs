@@ -61,12 +61,12 @@ internal sealed class LoadRunner(HttpClient client, IReadOnlyList<string> questi
                         latencies.Add(Clock.Milliseconds(start, arrived));
                     }
                 }
-                catch (TimeoutException)
+                catch (TimeoutException) when (sent is not null)
                 {
                     Interlocked.Increment(ref lost);
-                    scenario.Forget(sent!);
+                    scenario.Forget(sent);
                 }
-                catch (HttpRequestException)
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                 {
                     Interlocked.Increment(ref errors);
                 }

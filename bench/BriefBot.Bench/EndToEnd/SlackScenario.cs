@@ -96,11 +96,17 @@ internal sealed class SlackScenario : IChannelScenario
 
     public async Task HandleFloorAsync(HttpContext http)
     {
+        if (http.Request.ContentLength is null or > MaxBodyBytes)
+        {
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
         byte[] body = buffer.ToArray();
         var verifier = http.RequestServices.GetRequiredService<SlackSignatureVerifier>();
-        if (body.Length > MaxBodyBytes || verifier.Check(http.Request.Headers[SlackSignatureVerifier.TimestampHeader],
+        if (verifier.Check(http.Request.Headers[SlackSignatureVerifier.TimestampHeader],
             http.Request.Headers[SlackSignatureVerifier.SignatureHeader], body) != SignatureCheck.Valid)
         {
             http.Response.StatusCode = StatusCodes.Status401Unauthorized;
