@@ -1,9 +1,11 @@
 using BriefBot.Answers;
+using BriefBot.Channels.BotFramework;
 using BriefBot.Channels.Slack;
 using BriefBot.Cli;
 using BriefBot.Conversation;
 using BriefBot.Digests;
 using BriefBot.Hosting;
+using BriefBot.Rephrasing;
 using BriefBot.Storage;
 
 if (CliCommands.TryRun(args, out int exitCode))
@@ -19,6 +21,8 @@ builder.Services.AddAnswers();
 builder.Services.AddConversation();
 builder.Services.AddSlack();
 builder.Services.AddDigests();
+builder.Services.AddRephrasing();
+builder.Services.AddBotFramework();
 
 var app = builder.Build();
 
@@ -28,6 +32,7 @@ app.UseStatusCodePages();
 app.MapHealth();
 app.MapAskApi();
 app.MapSlack();
+app.MapBotFramework();
 
 await app.RunAsync();
 return 0;

@@ -6,15 +6,15 @@ using Lucene.Net.Search;
 namespace BriefBot.Search.Answering;
 
 /// <summary>
-/// Answers a question from the index: retrieves candidate passages with BM25, scores every sentence of them
-/// against the question (IDF-weighted term coverage, the passage's own rank, neighbouring sentences, the kind of
-/// answer asked for, adjacent question words), quotes the best one and cites it, or abstains when the best
-/// passage covers too little of the question.
+/// Answers a question from the index: retrieves candidate passages with BM25, weighs each one and its best sentence
+/// against the question (<see cref="SentenceScorer"/>), quotes the best sentence of the best passage and cites it, or
+/// abstains when the confidence falls below the threshold.
 /// </summary>
 internal sealed class Answerer(PassageIndex index, double abstainBelow)
 {
-    private const int CandidateCount = 12;
+    private const int CandidateCount = 8;
     private const int MaxRelated = 3;
+    private const int RelatedSnippetChars = 200;
 
     public Answer Ask(string question, ParsedQuestion parsed) => index.Read(searcher =>
     {
@@ -25,26 +25,25 @@ internal sealed class Answerer(PassageIndex index, double abstainBelow)
         }
 
         var weights = TermWeights(searcher.IndexReader, parsed);
-        var candidates = hits.Select(hit => Load(searcher, hit)).ToList();
-        var scorer = new SentenceScorer(index.Analyzer, parsed, weights, candidates[0].Score);
-        var best = candidates.Select(scorer.BestSentence).ToList();
-        var winner = best.MaxBy(s => s.Score)!;
-        double confidence = scorer.PassageCoverage(winner.Passage);
-
+        var scorer = new SentenceScorer(index.Analyzer, parsed, weights, hits[0].Score);
+        var evidence = hits.Select(hit => scorer.Weigh(Load(searcher, hit))).OrderByDescending(Judgement.Rank).ToList();
+        var winner = evidence[0];
+        double confidence = Judgement.Confidence(winner, parsed);
         if (confidence < abstainBelow)
         {
-            var closest = candidates.Select(c => c.Title).Distinct().Take(MaxRelated).ToList();
-            return Answer.NotFound(question, confidence, closest);
+            return Answer.NotFound(question, confidence, evidence.Select(e => e.Best.Passage.Title).Distinct().Take(MaxRelated).ToList());
         }
 
-        var quote = QuoteBuilder.Build(winner.Passage.Text, winner.Span, scorer.Anchors(winner.Passage, winner.Span));
-        var related = best
-            .Where(s => s.Passage != winner.Passage && s.Score >= winner.Score * 0.5)
-            .OrderByDescending(s => s.Score)
+        var best = winner.Best;
+        var quote = QuoteBuilder.Build(best.Passage.Text, best.Span, scorer.Anchors(best.Passage, best.Span));
+        var related = evidence.Skip(1)
+            .Where(e => Judgement.Rank(e) >= Judgement.Rank(winner) * 0.6)
             .Take(MaxRelated)
-            .Select(s => new RelatedPassage(QuoteBuilder.Build(s.Passage.Text, s.Span, scorer.Anchors(s.Passage, s.Span), 200).Text, CiteOf(s.Passage, s.Span)))
+            .Select(e => new RelatedPassage(
+                QuoteBuilder.Build(e.Best.Passage.Text, e.Best.Span, scorer.Anchors(e.Best.Passage, e.Best.Span), RelatedSnippetChars).Text,
+                CiteOf(e.Best.Passage, e.Best.Span)))
             .ToList();
-        return new Answer(question, AnswerStatus.Answered, quote.Text, CiteOf(winner.Passage, quote.Verbatim), confidence, related, [], null);
+        return new Answer(question, AnswerStatus.Answered, quote.Text, CiteOf(best.Passage, quote.Verbatim), confidence, related, [], null);
     });
 
     private static Citation CiteOf(CandidatePassage passage, Span quote) => new(

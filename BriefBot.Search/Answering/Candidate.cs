@@ -14,5 +14,19 @@ internal sealed record CandidatePassage(
     string Text,
     float Score);
 
-/// <summary>A sentence of a candidate passage, scored against the question.</summary>
-internal sealed record ScoredSentence(CandidatePassage Passage, Span Span, double Score, double Coverage, IReadOnlySet<string> Matched);
+/// <summary>The sentence of a candidate passage that best answers the question, and how well it does.</summary>
+/// <param name="Passage">The passage it stands in.</param>
+/// <param name="Span">Where it stands in the passage text.</param>
+/// <param name="Score">Its score among the passage's sentences.</param>
+/// <param name="Coverage">The share of the question (by IDF) it holds.</param>
+/// <param name="Cue">Whether it holds something of the kind asked for (a number, a date, a name).</param>
+internal sealed record ScoredSentence(CandidatePassage Passage, Span Span, double Score, double Coverage, bool Cue);
+
+/// <summary>What speaks for one candidate passage, weighed to rank passages and to judge confidence.</summary>
+/// <param name="Best">Its best sentence, with the passage.</param>
+/// <param name="Rank">Its BM25 score relative to the best candidate's (0..1).</param>
+/// <param name="Strength">Its BM25 score per unit of question IDF: how well it matches in absolute terms.</param>
+/// <param name="Coverage">The share of the question (by IDF) that the passage, its title and section hold.</param>
+/// <param name="MissingMax">The IDF share of the weightiest question term it lacks.</param>
+/// <param name="Names">The share of the question's capitalised words it holds exactly as written.</param>
+internal sealed record Evidence(ScoredSentence Best, double Rank, double Strength, double Coverage, double MissingMax, double Names);

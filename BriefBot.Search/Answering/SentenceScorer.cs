@@ -4,62 +4,102 @@ using Lucene.Net.Analysis;
 
 namespace BriefBot.Search.Answering;
 
-/// <summary>Scores the sentences of candidate passages against one question.</summary>
+/// <summary>
+/// Weighs candidate passages and their sentences against one question. A passage term counts for a question term
+/// when their stems are equal, and half when one stem extends the other by a suffix Porter does not strip
+/// ("champ" and "championship").
+/// </summary>
 internal sealed class SentenceScorer(Analyzer analyzer, ParsedQuestion question, IReadOnlyDictionary<string, double> weights, float topScore)
 {
-    private const double RankWeight = 0.35;
     private const double NeighbourWeight = 0.15;
     private const double CueWeight = 0.12;
     private const double PairWeight = 0.05;
+    private const int MinSharedPrefix = 5;
+    private const double PrefixMatch = 0.5;
+
+    // A sentence shorter than this is quoted with a neighbour, so that "He came back in 1908." says who came back.
+    private const int ShortSentence = 160;
 
     private readonly double _total = Math.Max(1e-9, weights.Values.Sum());
     private readonly Dictionary<CandidatePassage, List<AnalyzedToken>> _tokens = [];
+    private readonly Dictionary<string, (string Term, double Factor)?> _matches = new(StringComparer.Ordinal);
 
-    public ScoredSentence BestSentence(CandidatePassage passage)
+    public Evidence Weigh(CandidatePassage passage)
     {
         var tokens = TokensOf(passage);
+        var present = Matched(tokens, 0, passage.Text.Length);
+        string heading = passage.Section is null ? passage.Title : $"{passage.Title} {passage.Section}";
+        foreach (var (term, factor) in Matched(TextAnalysis.Tokenize(analyzer, heading), 0, heading.Length))
+        {
+            present[term] = Math.Max(factor, present.GetValueOrDefault(term));
+        }
+
+        double missing = weights.Where(w => !present.ContainsKey(w.Key)).Select(w => w.Value).DefaultIfEmpty(0).Max();
+        return new Evidence(
+            BestSentence(passage, tokens),
+            topScore > 0 ? passage.Score / topScore : 0,
+            passage.Score / _total,
+            Coverage(present),
+            missing / _total,
+            NameShare(passage.Text));
+    }
+
+    /// <summary>Where the question's terms stand in a sentence, for cutting a long one down to a quote.</summary>
+    public IReadOnlyList<(int Offset, double Weight)> Anchors(CandidatePassage passage, Span span) =>
+        TokensOf(passage)
+            .Where(t => t.Start >= span.Start && t.End <= span.End && MatchOf(t.Term) is not null)
+            .Select(t => (t.Start, weights[MatchOf(t.Term)!.Value.Term] * MatchOf(t.Term)!.Value.Factor))
+            .ToList();
+
+    private ScoredSentence BestSentence(CandidatePassage passage, List<AnalyzedToken> tokens)
+    {
         var sentences = SentenceSplitter.Split(passage.Text);
         if (sentences.Count == 0)
         {
             sentences.Add(new Span(0, passage.Text.Length));
         }
 
-        var matched = sentences.Select(s => MatchedIn(tokens, s)).ToList();
-        var coverage = matched.Select(Coverage).ToList();
-        double rank = topScore > 0 ? passage.Score / topScore : 0;
-
-        ScoredSentence? best = null;
+        var coverage = sentences.Select(s => Coverage(Matched(tokens, s.Start, s.End))).ToList();
+        int best = 0;
+        double bestScore = double.MinValue;
+        bool bestCue = false;
         for (int i = 0; i < sentences.Count; i++)
         {
-            double neighbour = Math.Max(i > 0 ? coverage[i - 1] : 0, i + 1 < sentences.Count ? coverage[i + 1] : 0);
             var span = sentences[i];
+            double neighbour = Math.Max(i > 0 ? coverage[i - 1] : 0, i + 1 < sentences.Count ? coverage[i + 1] : 0);
             bool cue = AnswerCues.Holds(question.Kind, passage.Text.AsSpan(span.Start, span.Length), question.Words);
-            double score = coverage[i] + RankWeight * rank + NeighbourWeight * neighbour
-                + (cue ? CueWeight : 0) + PairWeight * AdjacentPairs(tokens, span);
-            if (best is null || score > best.Score)
+            double pairs = AdjacentPairs(tokens, span) / (double)Math.Max(1, question.Terms.Count - 1);
+            double score = coverage[i] + NeighbourWeight * neighbour + (cue ? CueWeight : 0) + PairWeight * pairs;
+            if (score > bestScore)
             {
-                best = new ScoredSentence(passage, span, score, coverage[i], matched[i]);
+                (best, bestScore, bestCue) = (i, score, cue);
             }
         }
 
-        return best!;
+        return new ScoredSentence(passage, WithContext(passage.Text, sentences, coverage, best), bestScore, coverage[best], bestCue);
     }
 
-    /// <summary>How much of the question (by IDF) the passage, its title and its section hold together.</summary>
-    public double PassageCoverage(CandidatePassage passage)
+    // The sentence, joined by the neighbour that holds more of the question (the next one on a tie) when it is short
+    // and the two fit in a quote.
+    private static Span WithContext(string text, List<Span> sentences, List<double> coverage, int i)
     {
-        var present = TokensOf(passage).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
-        string heading = passage.Section is null ? passage.Title : $"{passage.Title} {passage.Section}";
-        present.UnionWith(TextAnalysis.Tokenize(analyzer, heading).Select(t => t.Term));
-        return Coverage(present);
-    }
+        var span = sentences[i];
+        if (span.Length >= ShortSentence)
+        {
+            return span;
+        }
 
-    /// <summary>Where the question's terms stand in a sentence, for cutting a long one down to a quote.</summary>
-    public IReadOnlyList<(int Offset, double Weight)> Anchors(CandidatePassage passage, Span span) =>
-        TokensOf(passage)
-            .Where(t => t.Start >= span.Start && t.End <= span.End && weights.ContainsKey(t.Term))
-            .Select(t => (t.Start, weights[t.Term]))
-            .ToList();
+        bool hasNext = i + 1 < sentences.Count && sentences[i + 1].End - span.Start <= QuoteBuilder.MaxChars
+            && !text.AsSpan(span.End, sentences[i + 1].Start - span.End).Contains('\n');
+        bool hasPrevious = i > 0 && span.End - sentences[i - 1].Start <= QuoteBuilder.MaxChars
+            && !text.AsSpan(sentences[i - 1].End, span.Start - sentences[i - 1].End).Contains('\n');
+        if (hasPrevious && (!hasNext || coverage[i - 1] > coverage[i + 1]))
+        {
+            return new Span(sentences[i - 1].Start, span.End);
+        }
+
+        return hasNext ? new Span(span.Start, sentences[i + 1].End) : span;
+    }
 
     private List<AnalyzedToken> TokensOf(CandidatePassage passage)
     {
@@ -72,13 +112,55 @@ internal sealed class SentenceScorer(Analyzer analyzer, ParsedQuestion question,
         return tokens;
     }
 
-    private HashSet<string> MatchedIn(List<AnalyzedToken> tokens, Span span) =>
-        tokens.Where(t => t.Start >= span.Start && t.End <= span.End && weights.ContainsKey(t.Term))
-            .Select(t => t.Term)
-            .ToHashSet(StringComparer.Ordinal);
+    // The question terms that the tokens within [start, end) hold, each with how fully.
+    private Dictionary<string, double> Matched(List<AnalyzedToken> tokens, int start, int end)
+    {
+        var matched = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var token in tokens)
+        {
+            if (token.Start >= start && token.End <= end && MatchOf(token.Term) is { } match)
+            {
+                matched[match.Term] = Math.Max(match.Factor, matched.GetValueOrDefault(match.Term));
+            }
+        }
 
-    private double Coverage(IReadOnlySet<string> present) =>
-        weights.Where(w => present.Contains(w.Key)).Sum(w => w.Value) / _total;
+        return matched;
+    }
+
+    private (string Term, double Factor)? MatchOf(string passageTerm)
+    {
+        if (_matches.TryGetValue(passageTerm, out var known))
+        {
+            return known;
+        }
+
+        (string, double)? found = weights.ContainsKey(passageTerm) ? (passageTerm, 1.0) : null;
+        if (found is null && passageTerm.Length >= MinSharedPrefix)
+        {
+            foreach (var term in question.Terms)
+            {
+                string q = term.Stem;
+                if (q.Length >= MinSharedPrefix && (passageTerm.StartsWith(q, StringComparison.Ordinal) || q.StartsWith(passageTerm, StringComparison.Ordinal)))
+                {
+                    found = (q, PrefixMatch);
+                    break;
+                }
+            }
+        }
+
+        _matches[passageTerm] = found;
+        return found;
+    }
+
+    private double Coverage(Dictionary<string, double> matched) =>
+        matched.Sum(m => weights[m.Key] * m.Value) / _total;
+
+    // Share of the question's capitalised words (names, titles) that the text holds exactly as written.
+    private double NameShare(string text)
+    {
+        var names = question.Terms.Where(t => t.Position > 0 && char.IsUpper(t.Surface[0])).Select(t => t.Surface).ToList();
+        return names.Count == 0 ? 0 : names.Count(n => text.Contains(n, StringComparison.Ordinal)) / (double)names.Count;
+    }
 
     // Pairs of question terms that stand next to each other in the question and within a few words in the sentence.
     private int AdjacentPairs(List<AnalyzedToken> tokens, Span span)

@@ -49,22 +49,31 @@ internal sealed class PassageIndex : IDisposable
         {
             using (var writer = new IndexWriter(_directory, WriterConfig(Analyzer)))
             {
-                foreach (string path in remove)
+                try
                 {
-                    writer.DeleteDocuments(new Term(FieldNames.Path, path));
-                }
-
-                foreach (var (document, passages) in replace)
-                {
-                    writer.DeleteDocuments(new Term(FieldNames.Path, document.RelativePath));
-                    writer.AddDocument(DocumentRecord(document, passages.Count, now));
-                    foreach (var passage in passages)
+                    foreach (string path in remove)
                     {
-                        writer.AddDocument(PassageRecord(document, passage));
+                        writer.DeleteDocuments(new Term(FieldNames.Path, path));
                     }
-                }
 
-                writer.Commit();
+                    foreach (var (document, passages) in replace)
+                    {
+                        writer.DeleteDocuments(new Term(FieldNames.Path, document.RelativePath));
+                        writer.AddDocument(DocumentRecord(document, passages.Count, now));
+                        foreach (var passage in passages)
+                        {
+                            writer.AddDocument(PassageRecord(document, passage));
+                        }
+                    }
+
+                    writer.Commit();
+                }
+                catch
+                {
+                    // Closing a writer commits what it holds; a failed batch must leave the last commit as it was.
+                    writer.Rollback();
+                    throw;
+                }
             }
 
             _searchers.MaybeRefreshBlocking();

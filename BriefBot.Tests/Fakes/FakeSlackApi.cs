@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using BriefBot.Tests.Host;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -63,7 +64,10 @@ public sealed class FakeSlackApi : IAsyncDisposable
         ["Slack:ResponseUrlBase"] = ResponseUrlBase.ToString(),
     };
 
-    public static async Task<FakeSlackApi> StartAsync()
+    public static Task<FakeSlackApi> StartAsync() => HostBuilds.OneAtATimeAsync(StartAloneAsync);
+
+    // Built while no other host is being built; see HostBuilds.
+    private static async Task<FakeSlackApi> StartAloneAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));

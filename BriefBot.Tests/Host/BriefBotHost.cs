@@ -38,7 +38,13 @@ public sealed class BriefBotHost : WebApplicationFactory<Program>
     /// <summary>Starts the server and waits until the start-up indexing has finished.</summary>
     public async Task<HttpClient> StartAsync()
     {
-        StartServer();
+        // The indexing wait below runs in parallel with other hosts; only building the host waits its turn.
+        await HostBuilds.OneAtATimeAsync(() =>
+        {
+            StartServer();
+            return Task.FromResult(true);
+        });
+
         var client = CreateClient();
         for (int i = 0; i < 200; i++)
         {

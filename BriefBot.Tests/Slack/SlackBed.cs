@@ -2,17 +2,19 @@ using System.Net;
 using System.Text.Json.Nodes;
 using BriefBot.Tests.Fakes;
 using BriefBot.Tests.Host;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BriefBot.Tests.Slack;
 
 /// <summary>The real host with the Slack channel on, pointed at a <see cref="FakeSlackApi"/> on loopback.</summary>
 public sealed class SlackBed : IAsyncDisposable
 {
-    private SlackBed(FakeSlackApi slack, BriefBotHost host, HttpClient client)
+    private SlackBed(FakeSlackApi slack, BriefBotHost host, HttpClient client, TimeProvider clock)
     {
         Slack = slack;
         Host = host;
         Client = client;
+        Clock = clock;
     }
 
     public FakeSlackApi Slack { get; }
@@ -21,24 +23,45 @@ public sealed class SlackBed : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The host's clock; requests are signed at its time.</summary>
+    public TimeProvider Clock { get; }
+
     /// <param name="stateFolder">Where the database and the index live, to keep them across hosts (a restart); fresh ones when null.</param>
-    public static async Task<SlackBed> StartAsync(TempFolder? stateFolder = null, FakeSlackApi? slack = null)
+    /// <param name="clock">The host's clock (a fake one to drive the digest schedule); the system clock when null.</param>
+    /// <param name="sources">The sources folder; the seed corpus when null.</param>
+    /// <param name="settings">More settings for the host.</param>
+    public static async Task<SlackBed> StartAsync(
+        TempFolder? stateFolder = null, FakeSlackApi? slack = null, TimeProvider? clock = null, string? sources = null,
+        IDictionary<string, string?>? settings = null)
     {
         slack ??= await FakeSlackApi.StartAsync();
-        var settings = slack.Settings(SlackFixtures.SigningSecret);
+        var all = slack.Settings(SlackFixtures.SigningSecret);
         if (stateFolder is not null)
         {
-            settings["Storage:Path"] = stateFolder.Combine("briefbot.db");
-            settings["Search:IndexFolder"] = stateFolder.Combine("index");
+            all["Storage:Path"] = stateFolder.Combine("briefbot.db");
+            all["Search:IndexFolder"] = stateFolder.Combine("index");
         }
 
-        var host = new BriefBotHost(settings);
-        return new SlackBed(slack, host, await host.StartAsync());
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var host = new BriefBotHost(all, sources, clock is null ? null : services => services.AddSingleton(clock));
+        return new SlackBed(slack, host, await host.StartAsync(), clock ?? TimeProvider.System);
     }
 
     public async Task<HttpResponseMessage> SendEventAsync(JsonObject envelope, int? retryNum = null)
     {
-        using var request = SlackFixtures.SignedEvent(envelope, retryNum);
+        using var request = SlackFixtures.SignedEvent(envelope, retryNum, Clock.GetUtcNow());
+        return await Client.SendAsync(request);
+    }
+
+    /// <summary>Sends <c>/brief {text}</c> from <paramref name="channel"/>, signed, as Slack does.</summary>
+    public async Task<HttpResponseMessage> SendCommandAsync(string text, Uri responseUrl, string channel = "C0LAN2Q65")
+    {
+        using var request = SlackFixtures.Signed("/slack/commands", SlackFixtures.SlashCommand(text, channel, responseUrl),
+            "application/x-www-form-urlencoded", at: Clock.GetUtcNow());
         return await Client.SendAsync(request);
     }
 

@@ -98,13 +98,5 @@ public sealed class SlackCommandTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    private async Task<HttpResponseMessage> SendCommandAsync(string text, Uri responseUrl)
-    {
-        string form = SlackFixtures.Form(
-            ("token", "legacy-fixed-value"), ("team_id", "T123"), ("team_domain", "example"), ("channel_id", "C0LAN2Q65"),
-            ("channel_name", "general"), ("user_id", "U2147483697"), ("user_name", "someone"), ("command", "/brief"),
-            ("text", text), ("response_url", responseUrl.ToString()), ("trigger_id", "13345224609.738474920.8088930838d88f008e0"));
-        using var request = SlackFixtures.Signed("/slack/commands", form, "application/x-www-form-urlencoded");
-        return await _bed.Client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> SendCommandAsync(string text, Uri responseUrl) => _bed.SendCommandAsync(text, responseUrl);
 }

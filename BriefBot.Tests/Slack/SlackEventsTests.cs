@@ -136,6 +136,7 @@ public sealed class SlackEventsTests : IAsyncLifetime
         await _bed.SendEventAsync(direct);
         await _bed.SendEventAsync(mention);
 
+        await _bed.Slack.WaitForPostAsync("DTWICE");
         await _bed.BarrierAsync();
         Assert.Single(_bed.Slack.Calls, c => c.Channel == "DTWICE");
     }

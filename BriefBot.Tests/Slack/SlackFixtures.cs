@@ -69,9 +69,9 @@ public static class SlackFixtures
         return request;
     }
 
-    public static HttpRequestMessage SignedEvent(JsonObject envelope, int? retryNum = null)
+    public static HttpRequestMessage SignedEvent(JsonObject envelope, int? retryNum = null, DateTimeOffset? at = null)
     {
-        var request = Signed("/slack/events", envelope.ToJsonString(), "application/json");
+        var request = Signed("/slack/events", envelope.ToJsonString(), "application/json", at: at);
         if (retryNum is { } n)
         {
             request.Headers.Add("X-Slack-Retry-Num", n.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -80,6 +80,12 @@ public static class SlackFixtures
 
         return request;
     }
+
+    /// <summary>The form Slack posts for <c>/brief {text}</c> typed in <paramref name="channel"/>.</summary>
+    public static string SlashCommand(string text, string channel, Uri responseUrl) => Form(
+        ("token", "legacy-fixed-value"), ("team_id", "T123"), ("team_domain", "example"), ("channel_id", channel),
+        ("channel_name", "general"), ("user_id", "U2147483697"), ("user_name", "someone"), ("command", "/brief"),
+        ("text", text), ("response_url", responseUrl.ToString()), ("trigger_id", "13345224609.738474920.8088930838d88f008e0"));
 
     public static string Form(params (string Name, string Value)[] fields) =>
         string.Join('&', fields.Select(f => Uri.EscapeDataString(f.Name) + "=" + Uri.EscapeDataString(f.Value)));

@@ -1,11 +1,12 @@
+using BriefBot.Rephrasing;
 using BriefBot.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace BriefBot.Answers;
 
-/// <summary>The request body of <c>POST /api/ask</c>.</summary>
-internal sealed record AskRequest(string? Question);
+/// <summary>The request body of <c>POST /api/ask</c>; <c>"rephrase": true</c> asks for the optional LLM rephrasing too.</summary>
+internal sealed record AskRequest(string? Question, bool Rephrase = false);
 
 /// <summary><c>POST /api/ask</c>: a question in, the answer (quote and citation, or "not found") out, as JSON.</summary>
 internal static class AskApi
@@ -16,7 +17,8 @@ internal static class AskApi
         return app;
     }
 
-    private static Results<Ok<Answer>, ValidationProblem> Ask(AskRequest? request, Knowledge knowledge, IOptions<SearchOptions> options)
+    private static async Task<Results<Ok<Answer>, Ok<RephrasedAskResponse>, ValidationProblem>> Ask(
+        AskRequest? request, Knowledge knowledge, IOptions<SearchOptions> options, RephrasingService rephrasing, CancellationToken cancellationToken)
     {
         string? question = request?.Question;
         if (string.IsNullOrWhiteSpace(question))
@@ -30,7 +32,13 @@ internal static class AskApi
             return Problem("question", $"The question has {question.Length} characters; the limit is {limit}.");
         }
 
-        return TypedResults.Ok(knowledge.Ask(question));
+        var answer = knowledge.Ask(question);
+        if (!request!.Rephrase)
+        {
+            return TypedResults.Ok(answer);
+        }
+
+        return TypedResults.Ok(RephrasedAskResponse.From(await rephrasing.RephraseAsync(answer, cancellationToken)));
     }
 
     private static ValidationProblem Problem(string field, string message) =>

@@ -1,9 +1,10 @@
 using System.Text.Json;
+using BriefBot.Rephrasing;
 using BriefBot.Search;
 
 namespace BriefBot.Cli;
 
-/// <summary><c>ask "question" [--json]</c>: answers from the configured sources, indexing them first if needed.</summary>
+/// <summary><c>ask "question" [--json] [--rephrase]</c>: answers from the configured sources, indexing them first if needed.</summary>
 internal static class AskCommand
 {
     public static int Run(CliArgs args, TextWriter output)
@@ -11,13 +12,19 @@ internal static class AskCommand
         string question = string.Join(' ', args.Positional);
         if (string.IsNullOrWhiteSpace(question))
         {
-            throw new CliException("Usage: ask \"your question\" [--json]");
+            throw new CliException("Usage: ask \"your question\" [--json] [--rephrase]");
         }
 
-        var options = CliConfiguration.Search(CliConfiguration.Load(args.Positional));
+        var configuration = CliConfiguration.Load(args.Settings);
+        var options = CliConfiguration.Search(configuration);
         using var knowledge = CliConfiguration.OpenKnowledge(options);
         knowledge.Refresh();
         var answer = knowledge.Ask(question);
+
+        if (args.Has("rephrase") && answer.Status != AnswerStatus.Rejected)
+        {
+            return RephrasingCli.Write(answer, configuration, args.Has("json"), output);
+        }
 
         if (args.Has("json"))
         {
@@ -31,7 +38,7 @@ internal static class AskCommand
         return answer.Status == AnswerStatus.Rejected ? 1 : 0;
     }
 
-    private static void Write(Answer answer, TextWriter output)
+    internal static void Write(Answer answer, TextWriter output)
     {
         if (answer is not { Quote: { } quote, Citation: { } cite })
         {

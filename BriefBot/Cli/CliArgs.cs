@@ -5,19 +5,22 @@ internal sealed class CliArgs
 {
     private readonly Dictionary<string, string?> _options = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _positional = [];
+    private readonly List<string> _settings = [];
 
     public CliArgs(IReadOnlyList<string> args, IReadOnlySet<string> valued)
     {
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
-            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Contains(':'))
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
             {
-                if (!arg.StartsWith("--", StringComparison.Ordinal))
-                {
-                    _positional.Add(arg);
-                }
+                _positional.Add(arg);
+                continue;
+            }
 
+            if (arg.Contains(':'))
+            {
+                _settings.Add(arg);
                 continue;
             }
 
@@ -34,6 +37,9 @@ internal sealed class CliArgs
     }
 
     public IReadOnlyList<string> Positional => _positional;
+
+    /// <summary>Configuration switches such as <c>--Search:Sources=docs</c>, which override appsettings and the environment.</summary>
+    public IReadOnlyList<string> Settings => _settings;
 
     public bool Has(string flag) => _options.ContainsKey(flag);
 

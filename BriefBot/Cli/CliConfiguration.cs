@@ -9,7 +9,7 @@ internal static class CliConfiguration
     public static IConfiguration Load(IEnumerable<string> switches) => new ConfigurationBuilder()
         .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
         .AddEnvironmentVariables()
-        .AddCommandLine(switches.Where(s => s.Contains(':') && s.StartsWith("--", StringComparison.Ordinal)).ToArray())
+        .AddCommandLine(switches.ToArray())
         .Build();
 
     public static SearchOptions Search(IConfiguration configuration) =>

@@ -20,7 +20,7 @@ internal static class EvalCommand
         string corpus = Path.GetFullPath(args.Require("corpus"));
         string questionsFile = args.Require("questions");
         string outFile = args.Require("out");
-        var options = CliConfiguration.Search(CliConfiguration.Load(args.Positional));
+        var options = CliConfiguration.Search(CliConfiguration.Load(args.Settings));
         options.Sources = corpus;
         options.IndexFolder = args.Get("index") ?? Path.Combine(Path.GetTempPath(), "briefbot-eval", ShortHash(corpus));
 

@@ -7,7 +7,7 @@ internal static class IndexCommand
 {
     public static int Run(CliArgs args, TextWriter output)
     {
-        var options = CliConfiguration.Search(CliConfiguration.Load(args.Positional));
+        var options = CliConfiguration.Search(CliConfiguration.Load(args.Settings));
         if (args.Positional.Count > 0)
         {
             options.Sources = args.Positional[0];

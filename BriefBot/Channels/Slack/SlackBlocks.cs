@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using BriefBot.Conversation;
+using BriefBot.Digests;
 using BriefBot.Search;
 
 namespace BriefBot.Channels.Slack;
@@ -16,7 +17,10 @@ internal static class SlackBlocks
     public const string UnhelpfulAction = "feedback_unhelpful";
 
     /// <summary>A section's text holds at most 3,000 characters.</summary>
-    private const int MaxSectionText = 3_000;
+    public const int MaxSectionText = 3_000;
+
+    /// <summary>A header's plain text holds at most 150 characters.</summary>
+    public const int MaxHeaderText = 150;
     private const int MaxListedSources = 25;
 
     public static SlackMessage Render(BotReply reply) => reply switch
@@ -28,6 +32,10 @@ internal static class SlackBlocks
         TextReply text => new SlackMessage(text.Text, [Section(SlackText.Escape(text.Text))]),
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "No Slack rendering for this reply."),
     };
+
+    /// <summary>The reply as the messages it takes: one, or a digest in as many parts as Slack's limits need.</summary>
+    public static IReadOnlyList<SlackMessage> RenderAll(BotReply reply) =>
+        reply is DigestReply digest ? SlackDigestBlocks.Render(digest.Digest) : [Render(reply)];
 
     private static SlackMessage Answered(AnswerReply reply)
     {
@@ -92,13 +100,19 @@ internal static class SlackBlocks
         return new SlackMessage(summary, [Section(text.ToString())]);
     }
 
-    private static JsonObject Section(string mrkdwn) => new()
+    public static JsonObject Header(string plainText) => new()
+    {
+        ["type"] = "header",
+        ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = SlackText.Shorten(plainText, MaxHeaderText), ["emoji"] = true },
+    };
+
+    public static JsonObject Section(string mrkdwn) => new()
     {
         ["type"] = "section",
         ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = SlackText.Shorten(mrkdwn, MaxSectionText) },
     };
 
-    private static JsonObject Context(string mrkdwn) => new()
+    public static JsonObject Context(string mrkdwn) => new()
     {
         ["type"] = "context",
         ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = SlackText.Shorten(mrkdwn, MaxSectionText) }),

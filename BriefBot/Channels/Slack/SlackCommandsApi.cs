@@ -9,17 +9,17 @@ using Microsoft.Extensions.Options;
 namespace BriefBot.Channels.Slack;
 
 /// <summary>
-/// <c>POST /slack/commands</c>, the <c>/brief</c> slash command. <c>/brief help</c> and <c>/brief sources</c> are
-/// answered in the acknowledgement itself; a question is acknowledged with an ephemeral "searching…" at once and
-/// answered to the command's <c>response_url</c> from the queue.
+/// <c>POST /slack/commands</c>, the <c>/brief</c> slash command. <c>/brief help</c>, <c>/brief sources</c> and
+/// <c>/brief digest on|off</c> are answered in the acknowledgement itself; a question or <c>/brief digest now</c> is
+/// acknowledged with an ephemeral "searching…" at once and answered to the command's <c>response_url</c> from the
+/// queue.
 /// </summary>
 internal static class SlackCommandsApi
 {
     public const string Searching = "Searching the sources…";
-    private static readonly string[] InlineCommands = ["", "help", "sources"];
 
     public static async Task<Results<Ok<JsonObject>, BadRequest<string>, StatusCodeHttpResult>> HandleAsync(
-        HttpContext http, SlackQueue queue, ConversationService conversation, IOptions<SlackOptions> slack,
+        HttpContext http, SlackQueue queue, SlackConversation conversation, IOptions<SlackOptions> slack,
         IOptions<SearchOptions> search, CancellationToken cancellationToken)
     {
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(SlackSignatureFilter.VerifiedBody(http)));
@@ -31,10 +31,10 @@ internal static class SlackCommandsApi
             return TypedResults.BadRequest("A slash command needs channel_id and user_id.");
         }
 
-        var message = new IncomingMessage("slack", channel, user, text);
-        if (InlineCommands.Contains(text, StringComparer.OrdinalIgnoreCase))
+        var message = new IncomingMessage(SlackConversation.Channel, channel, user, text.Length == 0 ? "help" : text);
+        if (SlackConversation.AnswersAtOnce(message.Text))
         {
-            var reply = await conversation.HandleAsync(message with { Text = text.Length == 0 ? "help" : text }, cancellationToken);
+            var reply = await conversation.HandleAsync(message, cancellationToken);
             return Ephemeral(SlackBlocks.Render(reply).ToJson());
         }
 

@@ -1,3 +1,4 @@
+using BriefBot.Digests;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,7 @@ internal static class SlackExtensions
 {
     public static readonly TimeSpan WebApiTimeout = TimeSpan.FromSeconds(15);
 
-    /// <summary>The Slack channel: signature check, event log, queue, responder and Web API client.</summary>
+    /// <summary>The Slack channel: signature check, event log, queue, responder, Web API client and digest sender.</summary>
     public static IServiceCollection AddSlack(this IServiceCollection services)
     {
         services.AddOptions<SlackOptions>()
@@ -25,6 +26,8 @@ internal static class SlackExtensions
         services.AddSingleton<SlackQueue>();
         services.AddSingleton<SlackPacer>();
         services.AddSingleton<SlackWebApi>();
+        services.AddSingleton<SlackConversation>();
+        services.AddSingleton<IDigestSender, SlackDigestSender>();
         services.AddHttpClient(SlackWebApi.ClientName, (sp, http) =>
         {
             http.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;

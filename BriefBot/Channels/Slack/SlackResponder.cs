@@ -9,7 +9,7 @@ namespace BriefBot.Channels.Slack;
 /// up the events claimed in the last hour but never answered, for example because the host stopped.
 /// </summary>
 internal sealed class SlackResponder(
-    SlackQueue queue, SlackEventLog events, ConversationService conversation, SlackWebApi slack,
+    SlackQueue queue, SlackEventLog events, SlackConversation conversation, SlackWebApi slack,
     IOptions<SlackOptions> options, TimeProvider clock, ILogger<SlackResponder> logger) : BackgroundService
 {
     public const int Workers = 4;
@@ -71,13 +71,16 @@ internal sealed class SlackResponder(
     private async Task AnswerAsync(SlackJob job, CancellationToken cancellationToken)
     {
         var reply = await conversation.HandleAsync(job.Message, cancellationToken);
-        var message = SlackBlocks.Render(reply);
-        bool delivered = job.Destination switch
+        bool delivered = true;
+        foreach (var message in SlackBlocks.RenderAll(reply))
         {
-            SlackThread thread => await slack.PostMessageAsync(thread, message, cancellationToken),
-            SlackResponseUrl url => await slack.RespondAsync(url, message, "in_channel", cancellationToken),
-            _ => throw new InvalidOperationException($"Unknown Slack destination {job.Destination.GetType().Name}."),
-        };
+            delivered &= job.Destination switch
+            {
+                SlackThread thread => await slack.PostMessageAsync(thread, message, cancellationToken),
+                SlackResponseUrl url => await slack.RespondAsync(url, message, "in_channel", cancellationToken),
+                _ => throw new InvalidOperationException($"Unknown Slack destination {job.Destination.GetType().Name}."),
+            };
+        }
 
         // Handled even when Slack refused the reply: a refusal (channel_not_found, not_in_channel) would repeat.
         if (job.EventId is not null)

@@ -20,12 +20,21 @@ internal sealed class SlackWebApi(
     public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
 
     /// <returns>True when Slack answered <c>ok: true</c>.</returns>
-    public async Task<bool> PostMessageAsync(SlackThread thread, SlackMessage message, CancellationToken cancellationToken)
+    public Task<bool> PostMessageAsync(SlackThread thread, SlackMessage message, CancellationToken cancellationToken) =>
+        PostMessageAsync(thread.Channel, thread.ThreadTs, message, cancellationToken);
+
+    /// <summary>Posts into a channel or DM: in the thread <paramref name="threadTs"/>, or as a new message when it is null.</summary>
+    /// <returns>True when Slack answered <c>ok: true</c>.</returns>
+    public async Task<bool> PostMessageAsync(string channel, string? threadTs, SlackMessage message, CancellationToken cancellationToken)
     {
         var body = message.ToJson();
-        body["channel"] = thread.Channel;
-        body["thread_ts"] = thread.ThreadTs;
-        await pacer.WaitTurnAsync(thread.Channel, cancellationToken);
+        body["channel"] = channel;
+        if (threadTs is not null)
+        {
+            body["thread_ts"] = threadTs;
+        }
+
+        await pacer.WaitTurnAsync(channel, cancellationToken);
 
         using var response = await SendAsync("chat.postMessage", () => new HttpRequestMessage(HttpMethod.Post, "chat.postMessage")
         {
@@ -34,7 +43,7 @@ internal sealed class SlackWebApi(
         }, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            logger.LogWarning("Slack chat.postMessage answered {Status} for channel {Channel}", (int)response.StatusCode, thread.Channel);
+            logger.LogWarning("Slack chat.postMessage answered {Status} for channel {Channel}", (int)response.StatusCode, channel);
             return false;
         }
 
@@ -44,7 +53,7 @@ internal sealed class SlackWebApi(
             return true;
         }
 
-        logger.LogWarning("Slack chat.postMessage refused a reply in channel {Channel}: {Error}", thread.Channel,
+        logger.LogWarning("Slack chat.postMessage refused a message in channel {Channel}: {Error}", channel,
             result.TryGetProperty("error", out var error) ? error.ToString() : "no error given");
         return false;
     }

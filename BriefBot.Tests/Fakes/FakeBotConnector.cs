@@ -1,0 +1,214 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using BriefBot.Tests.Host;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace BriefBot.Tests.Fakes;
+
+/// <summary>
+/// A Bot Connector service on 127.0.0.1, as Azure Bot Service and Teams look to a bot: OpenID metadata and a JWKS
+/// with endorsements (for inbound tokens it signs itself), an Entra-style token endpoint (for the bot's outbound
+/// tokens), and the v3 conversation routes, which record what the bot sends and can be scripted to fail.
+/// Reusable by any test, benchmark or tool that needs to receive what the bot sends proactively.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var connector = await FakeBotConnector.StartAsync();
+/// var host = new BriefBotHost(connector.BotSettings(), services: s => s.AddSingleton&lt;IMsalHttpClientFactory&gt;(new LoginRedirect(connector)));
+/// var bot = await host.StartAsync();
+/// await connector.SendAsync(bot, activityJson);                 // signed like Azure Bot Service would
+/// var sent = await connector.WaitForLandedAsync("message");     // what the bot posted back
+/// </code>
+/// </example>
+public sealed partial class FakeBotConnector : IAsyncDisposable
+{
+    public const string ChannelIssuer = "https://api.botframework.com";
+    public const string DefaultAppId = "0b6fe6d1-fece-44f7-9a48-56465e2d5ab8";
+
+    private readonly WebApplication _app;
+    private readonly List<ConnectorRequest> _requests = [];
+    private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _faults = new();
+    private readonly Lock _lock = new();
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource? _held;
+    private int _activityIds;
+    private int _tokensIssued;
+    private int _keyDownloads;
+
+    private FakeBotConnector(string appId)
+    {
+        AppId = appId;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        _app = builder.Build();
+        MapIdentity(_app);
+        MapConversations(_app);
+    }
+
+    /// <summary>The bot's app id: the audience of the tokens this fake signs.</summary>
+    public string AppId { get; }
+
+    /// <summary>The fake's base URL, e.g. http://127.0.0.1:5123.</summary>
+    public string Url { get; private set; } = "";
+
+    /// <summary>The service URL put in activities (with a region path, as Teams does).</summary>
+    public string ServiceUrl => Url + "/amer/";
+
+    public string OpenIdMetadataUrl => Url + "/v1/.well-known/openidconfiguration";
+
+    /// <summary>How many bot tokens the token endpoint has issued.</summary>
+    public int TokensIssued => Volatile.Read(ref _tokensIssued);
+
+    /// <summary>How many times the JWKS was downloaded.</summary>
+    public int KeyDownloads => Volatile.Read(ref _keyDownloads);
+
+    public static async Task<FakeBotConnector> StartAsync(string appId = DefaultAppId)
+    {
+        return await HostBuilds.OneAtATimeAsync(async () =>
+        {
+            var connector = new FakeBotConnector(appId);
+            await connector._app.StartAsync();
+            connector.Url = connector._app.Urls.Single().TrimEnd('/');
+            return connector;
+        });
+    }
+
+    /// <summary>The settings that point BriefBot at this fake, under the keys Bot Framework bots use.</summary>
+    public Dictionary<string, string?> BotSettings() => new()
+    {
+        ["MicrosoftAppId"] = AppId,
+        ["MicrosoftAppPassword"] = "fake-connector-secret",
+        ["MicrosoftAppType"] = "MultiTenant",
+        ["ToBotFromChannelOpenIdMetadataUrl"] = OpenIdMetadataUrl,
+        ["ToBotFromEmulatorOpenIdMetadataUrl"] = Url + "/common/v2.0/.well-known/openid-configuration",
+    };
+
+    /// <summary>The next v3 calls answer these statuses (with Retry-After when given), in order, before 200 again.</summary>
+    public void FailNext(params (int Status, string? RetryAfter)[] faults)
+    {
+        foreach (var fault in faults)
+        {
+            _faults.Enqueue(fault);
+        }
+    }
+
+    /// <summary>From now on the v3 routes record each request but do not answer until <see cref="Release"/>.</summary>
+    public void Hold() => _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Answers the held requests, and the next ones at once.</summary>
+    public void Release() => Interlocked.Exchange(ref _held, null)?.TrySetResult();
+
+    public IReadOnlyList<ConnectorRequest> Requests
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
+    /// <summary>Forgets the recorded requests (long runs such as benchmarks).</summary>
+    public void ClearRequests()
+    {
+        lock (_lock)
+        {
+            _requests.Clear();
+        }
+    }
+
+    /// <summary>Waits until the recorded requests satisfy <paramref name="condition"/>; fails after the timeout.</summary>
+    public async Task<IReadOnlyList<ConnectorRequest>> WaitForAsync(Func<IReadOnlyList<ConnectorRequest>, bool> condition, TimeSpan? timeout = null)
+    {
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            Task changed;
+            lock (_lock)
+            {
+                if (condition(_requests))
+                {
+                    return [.. _requests];
+                }
+
+                changed = _changed.Task;
+            }
+
+            try
+            {
+                await changed.WaitAsync(cancel.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"The Connector did not receive what was expected; it has {Requests.Count} requests: "
+                    + string.Join(", ", Requests.Select(r => $"{r.Operation} {r.ActivityType} {r.Status}")));
+            }
+        }
+    }
+
+    /// <summary>Waits for <paramref name="count"/> requests that landed (2xx) with the given activity type.</summary>
+    public Task<IReadOnlyList<ConnectorRequest>> WaitForLandedAsync(string activityType, int count = 1) =>
+        WaitForAsync(all => all.Count(r => r.Landed && r.ActivityType == activityType) >= count);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        foreach (var key in _keys.Values)
+        {
+            key.Dispose();
+        }
+    }
+
+    private void MapConversations(WebApplication app)
+    {
+        var v3 = app.MapGroup("/amer/v3/conversations");
+        v3.MapPost("/", (HttpRequest r) => RecordAsync(r, "create", null, null));
+        v3.MapPost("/{conversationId}/activities", (HttpRequest r, string conversationId) => RecordAsync(r, "send", conversationId, null));
+        v3.MapPost("/{conversationId}/activities/{activityId}", (HttpRequest r, string conversationId, string activityId) => RecordAsync(r, "reply", conversationId, activityId));
+        v3.MapPut("/{conversationId}/activities/{activityId}", (HttpRequest r, string conversationId, string activityId) => RecordAsync(r, "update", conversationId, activityId));
+    }
+
+    private async Task<IResult> RecordAsync(HttpRequest request, string operation, string? conversationId, string? activityId)
+    {
+        var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
+        int status = 200;
+        string? retryAfter = null;
+        if (_faults.TryDequeue(out var fault))
+        {
+            (status, retryAfter) = fault;
+        }
+
+        lock (_lock)
+        {
+            _requests.Add(new ConnectorRequest(operation, conversationId, activityId, request.Headers.Authorization, body, status));
+            _changed.TrySetResult();
+            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        if (_held is { } held)
+        {
+            await held.Task;
+        }
+
+        if (status != 200)
+        {
+            if (retryAfter is not null)
+            {
+                request.HttpContext.Response.Headers.RetryAfter = retryAfter;
+            }
+
+            return Results.Json(new { error = new { code = "Fault", message = $"Scripted {status}" } }, statusCode: status);
+        }
+
+        string id = $"activity-{Interlocked.Increment(ref _activityIds)}";
+        return operation == "create"
+            ? Results.Json(new { id = $"conversation-{id}", activityId = id, serviceUrl = ServiceUrl })
+            : Results.Json(new { id });
+    }
+}

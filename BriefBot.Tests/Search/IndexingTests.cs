@@ -1,0 +1,123 @@
+using BriefBot.Search;
+
+namespace BriefBot.Tests.Search;
+
+public sealed class IndexingTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly string _sources;
+
+    public IndexingTests() => _sources = _folder.Combine("sources");
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void AnUnchangedFolderIsSkippedOnTheNextRefresh()
+    {
+        Write("a.md", "# Alpha\n\nThe alpha reactor runs on molten salt at seven hundred degrees.");
+        Write("b.txt", "The beta telescope looks at distant quasars every clear night.");
+        using var knowledge = Open();
+
+        var first = knowledge.Refresh();
+        var second = knowledge.Refresh();
+
+        Assert.Equal((2, 0, 0, 0), (first.Added, first.Changed, first.Removed, first.Unchanged));
+        Assert.Equal((0, 0, 0, 2), (second.Added, second.Changed, second.Removed, second.Unchanged));
+        Assert.Equal(0, second.PassagesWritten);
+    }
+
+    [Fact]
+    public void AChangedFileReplacesItsOldPassages()
+    {
+        Write("a.md", "# Alpha\n\nThe alpha reactor runs on molten salt at seven hundred degrees.");
+        using var knowledge = Open();
+        knowledge.Refresh();
+
+        Write("a.md", "# Alpha\n\nThe alpha reactor was rebuilt to run on liquid sodium instead.");
+        var report = knowledge.Refresh();
+
+        Assert.Equal(1, report.Changed);
+        Assert.Contains("liquid sodium", knowledge.Ask("What does the alpha reactor run on?").Quote);
+        Assert.Equal(1, knowledge.Stats().Documents);
+        Assert.Equal(AnswerStatus.NotFound, knowledge.Ask("What temperature does molten salt reach?").Status);
+    }
+
+    [Fact]
+    public void ADeletedFileIsRemovedFromTheIndex()
+    {
+        Write("a.md", "# Alpha\n\nThe alpha reactor runs on molten salt at seven hundred degrees.");
+        Write("sub/b.txt", "The beta telescope looks at distant quasars every clear night.");
+        using var knowledge = Open();
+        knowledge.Refresh();
+
+        File.Delete(Path.Combine(_sources, "sub", "b.txt"));
+        var report = knowledge.Refresh();
+
+        Assert.Equal(1, report.Removed);
+        Assert.Equal(["a.md"], knowledge.Documents().Select(d => d.Path));
+        Assert.Equal(AnswerStatus.NotFound, knowledge.Ask("What does the beta telescope look at?").Status);
+    }
+
+    [Fact]
+    public void AnAddedFileInASubfolderIsFoundWithItsRelativePath()
+    {
+        Write("a.md", "# Alpha\n\nThe alpha reactor runs on molten salt at seven hundred degrees.");
+        using var knowledge = Open();
+        knowledge.Refresh();
+
+        Write("deep/er/c.html", "<html><head><title>Gamma guide</title></head><body><p>The gamma valve must be closed before every shutdown of the plant.</p></body></html>");
+        var report = knowledge.Refresh();
+
+        Assert.Equal(1, report.Added);
+        var answer = knowledge.Ask("What must be closed before a shutdown?");
+        Assert.Equal("deep/er/c.html", answer.Citation?.Path);
+        Assert.Equal("Gamma guide", answer.Citation?.Title);
+    }
+
+    [Fact]
+    public void TheIndexOutlivesTheProcessThatBuiltIt()
+    {
+        Write("a.md", "# Alpha\n\nThe alpha reactor runs on molten salt at seven hundred degrees.");
+        using (var first = Open())
+        {
+            first.Refresh();
+        }
+
+        using var second = Open();
+        Assert.Equal(1, second.Stats().Documents);
+        Assert.Contains("molten salt", second.Ask("What does the alpha reactor run on?").Quote);
+        Assert.Equal(1, second.Refresh().Unchanged);
+    }
+
+    [Fact]
+    public void ACancelledRefreshLeavesTheLastCommitAnswering()
+    {
+        Write("a.md", "# Alpha\n\nThe alpha reactor runs on molten salt at seven hundred degrees.");
+        using var knowledge = Open();
+        knowledge.Refresh();
+        Write("a.md", "# Alpha\n\nThe alpha reactor was rebuilt to run on liquid sodium instead.");
+
+        Assert.ThrowsAny<OperationCanceledException>(() => knowledge.Refresh(cancellationToken: new CancellationToken(canceled: true)));
+
+        Assert.Contains("molten salt", knowledge.Ask("What does the alpha reactor run on?").Quote);
+        Assert.Equal(1, knowledge.Refresh().Changed);
+    }
+
+    [Fact]
+    public void AnIndexedDocumentRecordsWhenItsVersionWasIndexed()
+    {
+        Write("a.md", "# Alpha\n\nThe alpha reactor runs on molten salt at seven hundred degrees.");
+        using var knowledge = Open();
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+
+        knowledge.Refresh();
+
+        var document = Assert.Single(knowledge.Documents());
+        Assert.Equal("Alpha", document.Title);
+        Assert.InRange(document.Indexed, before, DateTimeOffset.UtcNow.AddSeconds(1));
+    }
+
+    private Knowledge Open() => Knowledge.Open(new KnowledgeOptions { SourceFolder = _sources, IndexFolder = _folder.Combine("index") });
+
+    private void Write(string relative, string content) => _folder.Write(Path.Combine("sources", relative), content);
+}

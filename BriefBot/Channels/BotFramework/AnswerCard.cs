@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using BriefBot.Search;
+
+namespace BriefBot.Channels.BotFramework;
+
+/// <summary>
+/// An answer as an Adaptive Card 1.5: the quote, where it comes from (a link when the source has a URL), other
+/// sources worth reading, and 👍/👎 as <c>Action.Execute</c> carrying the question id back to the bot.
+/// </summary>
+internal static class AnswerCard
+{
+    public const string ContentType = "application/vnd.microsoft.card.adaptive";
+    public const string FeedbackVerb = "feedback";
+    private const int MaxOtherSources = 3;
+
+    public static JsonObject Build(long questionId, Answer answer)
+    {
+        var citation = answer.Citation!;
+        var body = new JsonArray
+        {
+            TextBlock($"“{answer.Quote}”", size: "Medium"),
+            TextBlock($"— {Link(citation.Title, citation.Url)}" + (citation.Section is { Length: > 0 } s ? $" · {s}" : ""), subtle: true),
+        };
+
+        var others = answer.Related
+            .Select(r => r.Citation)
+            .Where(c => c.Path != citation.Path)
+            .DistinctBy(c => c.Path)
+            .Take(MaxOtherSources)
+            .ToList();
+        if (others.Count > 0)
+        {
+            body.Add(TextBlock("Other sources", weight: "Bolder"));
+            foreach (var other in others)
+            {
+                body.Add(TextBlock($"- {Link(other.Title, other.Url)}", subtle: true));
+            }
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.5",
+            ["fallbackText"] = PlainText(answer),
+            ["body"] = body,
+            ["actions"] = new JsonArray { Feedback(questionId, helpful: true), Feedback(questionId, helpful: false) },
+        };
+    }
+
+    /// <summary>The answer for clients without cards, and for notifications.</summary>
+    public static string PlainText(Answer answer) =>
+        $"“{answer.Quote}” — {answer.Citation!.Title}" + (answer.Citation.Url is { } url ? $" ({url})" : "");
+
+    private static JsonObject Feedback(long questionId, bool helpful) => new()
+    {
+        ["type"] = "Action.Execute",
+        ["title"] = helpful ? "👍 Helpful" : "👎 Not helpful",
+        ["verb"] = FeedbackVerb,
+        ["data"] = new JsonObject { ["questionId"] = questionId, ["helpful"] = helpful },
+    };
+
+    private static JsonObject TextBlock(string text, string? size = null, string? weight = null, bool subtle = false)
+    {
+        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
+        if (size is not null)
+        {
+            block["size"] = size;
+        }
+
+        if (weight is not null)
+        {
+            block["weight"] = weight;
+        }
+
+        if (subtle)
+        {
+            block["isSubtle"] = true;
+        }
+
+        return block;
+    }
+
+    private static string Link(string title, string? url) =>
+        url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" ? $"[{title}]({uri.AbsoluteUri})" : title;
+}

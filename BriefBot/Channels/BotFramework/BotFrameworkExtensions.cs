@@ -1,0 +1,82 @@
+using System.Net;
+using BriefBot.Storage;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Microsoft.Identity.Client;
+using Polly;
+
+namespace BriefBot.Channels.BotFramework;
+
+internal static class BotFrameworkExtensions
+{
+    public const string OpenIdClient = "BotFramework.OpenId";
+    public const string LoginClient = "BotFramework.Login";
+
+    /// <summary>The statuses Teams asks bots to retry: throttling (honouring Retry-After), 412, and the gateway errors.</summary>
+    private static readonly HashSet<HttpStatusCode> Transient =
+        [HttpStatusCode.TooManyRequests, HttpStatusCode.PreconditionFailed, HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout];
+
+    /// <summary>The Teams / Bot Framework channel: token validation, the Connector client, handlers and their queue.</summary>
+    public static IServiceCollection AddBotFramework(this IServiceCollection services)
+    {
+        // A refresh requested after an unknown signing key must deliver the new keys to that same request, not to a
+        // later one: IdentityModel 8 refreshes in the background unless told to block.
+        AppContext.SetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", true);
+        services.AddOptions<BotFrameworkOptions>()
+            .Configure<IConfiguration>((options, configuration) => configuration.Bind(options))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(ConversationReferenceStore.Schema);
+        services.AddSingleton<ConversationReferenceStore>();
+
+        // The key downloader keeps one HttpClient for the app's life, so its connections are recycled for DNS changes.
+        services.AddHttpClient(OpenIdClient, c => c.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        services.AddHttpClient(LoginClient, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<IMsalHttpClientFactory, MsalHttpClients>();
+        services.AddSingleton<ChannelTokenValidator>();
+        services.AddSingleton<ConnectorTokens>();
+        services.AddSingleton<TrustedServiceUrls>();
+        services.AddHttpClient<ConnectorClient>(c => c.Timeout = TimeSpan.FromMinutes(2))
+            .AddResilienceHandler("connector", pipeline => pipeline
+                .AddRetry(new HttpRetryStrategyOptions
+                {
+                    ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { } response && Transient.Contains(response.StatusCode)),
+                    MaxRetryAttempts = 4,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromSeconds(1),
+                    MaxDelay = TimeSpan.FromSeconds(30),
+                    ShouldRetryAfterHeader = true,
+                })
+                .AddTimeout(TimeSpan.FromSeconds(30)));
+
+        services.AddSingleton<ActivityQueue>();
+        services.AddHostedService<ActivityWorker>();
+        // Per activity, so each gets a ConnectorClient with a current handler from the HttpClientFactory.
+        services.AddTransient<MessageHandler>();
+        services.AddTransient<MembershipHandler>();
+        services.AddSingleton<FeedbackAction>();
+        return services;
+    }
+
+    /// <summary><c>POST /api/messages</c>, the endpoint registered with Azure Bot Service.</summary>
+    public static IEndpointRouteBuilder MapBotFramework(this IEndpointRouteBuilder app)
+    {
+        var options = app.ServiceProvider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value;
+        var logger = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MessagesApi));
+        if (options.AuthenticationEnabled)
+        {
+            logger.LogInformation("Bot Framework authentication is on for app {MicrosoftAppId} ({AppType})", options.MicrosoftAppId, options.MicrosoftAppType ?? BotFrameworkOptions.MultiTenant);
+        }
+        else
+        {
+            logger.LogWarning(
+                "!!! Bot Framework authentication is OFF: MicrosoftAppId is not set, so /api/messages accepts requests from anyone. " +
+                "Use this only for local development and the Bot Framework Emulator. !!!");
+        }
+
+        app.MapGroup("/api").MapPost("/messages", MessagesApi.HandleAsync).WithName("BotFrameworkMessages");
+        return app;
+    }
+}

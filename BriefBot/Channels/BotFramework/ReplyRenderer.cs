@@ -1,0 +1,66 @@
+using System.Text;
+using BriefBot.Conversation;
+
+namespace BriefBot.Channels.BotFramework;
+
+/// <summary>Turns a channel-agnostic <see cref="BotReply"/> into the message activity Teams shows.</summary>
+internal static class ReplyRenderer
+{
+    private const int MaxListedSources = 20;
+
+    /// <summary>
+    /// An answered question becomes a card; its plain-text fallback travels as the card's <c>fallbackText</c> and the
+    /// activity's <c>summary</c>, since Teams splits a message holding both <c>text</c> and a card into two.
+    /// Everything else, abstentions included, is a short text.
+    /// </summary>
+    public static Activity Render(BotReply reply, Activity to) => reply switch
+    {
+        AnswerReply { Answer.IsAnswered: true } answer => Message(to) with
+        {
+            Summary = AnswerCard.PlainText(answer.Answer),
+            Attachments = [new Attachment(AnswerCard.ContentType, AnswerCard.Build(answer.QuestionId, answer.Answer))],
+        },
+        AnswerReply answer => Text(to, NotFound(answer)),
+        HelpReply help => Text(to, string.Join("\n\n", help.Commands.Select(c => $"**{c.Command}**: {c.Description}"))),
+        SourcesReply sources => Text(to, Sources(sources)),
+        TextReply text => Text(to, text.Text),
+        _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "Unknown reply."),
+    };
+
+    /// <summary>A markdown text message in reply to <paramref name="to"/>.</summary>
+    public static Activity Text(Activity to, string text) => Message(to) with { Text = text, TextFormat = "markdown" };
+
+    private static Activity Message(Activity to) => new()
+    {
+        Type = ActivityTypes.Message,
+        From = to.Recipient,
+        Recipient = to.From,
+        Conversation = to.Conversation,
+        ReplyToId = to.Id,
+        Locale = to.Locale,
+    };
+
+    private static string NotFound(AnswerReply reply)
+    {
+        string message = reply.Answer.Message ?? Search.Answer.NotFoundMessage;
+        return reply.Answer.ClosestTitles.Count == 0
+            ? message
+            : $"{message} The closest documents: {string.Join(", ", reply.Answer.ClosestTitles.Take(3))}.";
+    }
+
+    private static string Sources(SourcesReply reply)
+    {
+        var text = new StringBuilder($"I answer from {reply.Documents.Count} documents ({reply.Passages} passages):\n\n");
+        foreach (var document in reply.Documents.Take(MaxListedSources))
+        {
+            text.Append($"- {document.Title} ({document.Path})\n");
+        }
+
+        if (reply.Documents.Count > MaxListedSources)
+        {
+            text.Append($"- and {reply.Documents.Count - MaxListedSources} more\n");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+}
