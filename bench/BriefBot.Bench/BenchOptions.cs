@@ -12,7 +12,7 @@ internal sealed record BenchOptions(string? Squad, bool Full, string Out, string
 
     public int[] Conversations => [1, 8, 32, 128];
 
-    public TimeSpan PhaseDuration => TimeSpan.FromSeconds(Full ? 15 : 3);
+    public TimeSpan PhaseDuration => TimeSpan.FromSeconds(Full ? 15 : 2);
 
     public int MaxTurnsPerPhase => Full ? 50_000 : 5_000;
 

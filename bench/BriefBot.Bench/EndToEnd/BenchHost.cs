@@ -55,7 +55,14 @@ internal sealed class BenchHost(string sources, string workFolder, IReadOnlyList
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(new FloorRoutes(scenarios)));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IStartupFilter>(new FloorRoutes(scenarios));
+            foreach (var scenario in scenarios)
+            {
+                scenario.ConfigureServices(services);
+            }
+        });
     }
 
     /// <summary>Maps each scenario's floor handler ahead of BriefBot's own pipeline.</summary>

@@ -17,6 +17,11 @@ internal interface IChannelScenario : IAsyncDisposable
     /// <summary>Configuration that points the BriefBot host at this scenario's fake.</summary>
     IReadOnlyDictionary<string, string?> HostSettings { get; }
 
+    /// <summary>Service replacements the host needs to reach the fake (for example an HTTP transport); most need none.</summary>
+    void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     /// <summary>BriefBot's own webhook, for example <c>/slack/events</c>.</summary>
     string ProductRoute { get; }
 
@@ -42,5 +47,6 @@ internal static class Scenarios
     public static readonly IReadOnlyList<Func<Task<IChannelScenario>>> All =
     [
         async () => await SlackScenario.StartAsync(),
+        async () => await TeamsScenario.StartAsync(),
     ];
 }
