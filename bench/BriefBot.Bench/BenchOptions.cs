@@ -8,11 +8,11 @@ internal sealed record BenchOptions(string? Squad, bool Full, string Out, string
     /// <summary>Synthetic corpus sizes: the quick run stops at 100k passages, --full adds 1M.</summary>
     public int[] SyntheticSizes => Full ? [10_000, 100_000, 1_000_000] : [10_000, 100_000];
 
-    public int Questions => Full ? 5_000 : 1_000;
+    public int Questions => Full ? 5_000 : 500;
 
     public int[] Conversations => [1, 8, 32, 128];
 
-    public TimeSpan PhaseDuration => TimeSpan.FromSeconds(Full ? 15 : 2);
+    public TimeSpan PhaseDuration => TimeSpan.FromSeconds(Full ? 15 : 1);
 
     public int MaxTurnsPerPhase => Full ? 50_000 : 5_000;
 

@@ -7,7 +7,7 @@ namespace BriefBot.Bench.EndToEnd;
 internal static class EndToEndRun
 {
     public const int PacedConversations = 8;
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(0.5);
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(10);
 
     public static async Task<List<LoadResult>> RunAsync(BenchOptions options, string sources, IReadOnlyList<string> questions, string work)
