@@ -1,0 +1,57 @@
+namespace BriefBot.Bench;
+
+/// <summary>The command line: <c>[--squad DIR] [--full] [--out DIR] [--only inprocess|e2e]</c>.</summary>
+internal sealed record BenchOptions(string? Squad, bool Full, string Out, string? Only)
+{
+    public const string Usage = "usage: BriefBot.Bench [--squad DIR] [--full] [--out DIR] [--only inprocess|e2e]  |  BriefBot.Bench --replot DIR";
+
+    /// <summary>Synthetic corpus sizes: the quick run stops at 100k passages, --full adds 1M.</summary>
+    public int[] SyntheticSizes => Full ? [10_000, 100_000, 1_000_000] : [10_000, 100_000];
+
+    public int Questions => Full ? 5_000 : 500;
+
+    public int[] Conversations => [1, 8, 32, 128];
+
+    public TimeSpan PhaseDuration => TimeSpan.FromSeconds(Full ? 15 : 1);
+
+    public int MaxTurnsPerPhase => Full ? 50_000 : 5_000;
+
+    public bool InProcess => Only is null or "inprocess";
+
+    public bool EndToEnd => Only is null or "e2e";
+
+    public static BenchOptions? Parse(string[] args)
+    {
+        string? squad = null, only = null;
+        string output = Path.Combine(Path.GetTempPath(), "briefbot-bench");
+        bool full = false;
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--squad" when i + 1 < args.Length:
+                    squad = Path.GetFullPath(args[++i]);
+                    break;
+                case "--out" when i + 1 < args.Length:
+                    output = Path.GetFullPath(args[++i]);
+                    break;
+                case "--only" when i + 1 < args.Length && args[i + 1] is "inprocess" or "e2e":
+                    only = args[++i];
+                    break;
+                case "--full":
+                    full = true;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        if (squad is not null && !File.Exists(Path.Combine(squad, "dev.jsonl")))
+        {
+            Console.Error.WriteLine($"--squad: {squad} has no dev.jsonl (expected corpus/ and dev.jsonl)");
+            return null;
+        }
+
+        return new BenchOptions(squad, full, output, only);
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+
+namespace BriefBot.Bench.EndToEnd;
+
+/// <summary>
+/// The real BriefBot host (its own Program, services and routes) on Kestrel at a random 127.0.0.1 port, with its
+/// index and database in a temp folder, plus the scenarios' floor routes — which exist only in this host, never in
+/// BriefBot's Program.cs.
+/// </summary>
+internal sealed class BenchHost(string sources, string workFolder, IReadOnlyList<IChannelScenario> scenarios) : WebApplicationFactory<Program>
+{
+    public async Task<Uri> StartAsync()
+    {
+        // The host's content root (appsettings.json) is the bench's own output folder, wherever that was copied to.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_BRIEFBOT", AppContext.BaseDirectory);
+        UseKestrel(0);
+        StartServer();
+        using var client = CreateClient();
+        for (int i = 0; i < 1_200; i++)
+        {
+            string health = await client.GetStringAsync("/healthz");
+            if (health.Contains("\"index\":\"ready\"", StringComparison.Ordinal))
+            {
+                return client.BaseAddress!;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("The host did not finish indexing in a minute.");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Search:Sources"] = sources,
+            ["Search:IndexFolder"] = Path.Combine(workFolder, "host-index"),
+            ["Storage:Path"] = Path.Combine(workFolder, "host.db"),
+            // The per-question Information lines would measure the console, not BriefBot.
+            ["Logging:LogLevel:Default"] = "Warning",
+            // "Degraded while indexing" is expected while the bench waits for the index.
+            ["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "Error",
+        };
+        foreach (var (key, value) in scenarios.SelectMany(s => s.HostSettings))
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IStartupFilter>(new FloorRoutes(scenarios));
+            foreach (var scenario in scenarios)
+            {
+                scenario.ConfigureServices(services);
+            }
+        });
+    }
+
+    /// <summary>Maps each scenario's floor handler ahead of BriefBot's own pipeline.</summary>
+    private sealed class FloorRoutes(IReadOnlyList<IChannelScenario> scenarios) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            foreach (var scenario in scenarios)
+            {
+                app.Map(scenario.FloorRoute, floor => floor.Run(scenario.HandleFloorAsync));
+            }
+
+            next(app);
+        };
+    }
+}

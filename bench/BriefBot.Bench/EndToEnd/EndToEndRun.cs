@@ -1,0 +1,56 @@
+namespace BriefBot.Bench.EndToEnd;
+
+/// <summary>
+/// Starts every scenario's fake, one BriefBot host pointed at all of them, then for each scenario and each N plays
+/// the floor and BriefBot in turn (same process, same run), and finally one paced phase per scenario.
+/// </summary>
+internal static class EndToEndRun
+{
+    public const int PacedConversations = 8;
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(0.5);
+    private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(10);
+
+    public static async Task<List<LoadResult>> RunAsync(BenchOptions options, string sources, IReadOnlyList<string> questions, string work)
+    {
+        var scenarios = new List<IChannelScenario>();
+        foreach (var start in Scenarios.All)
+        {
+            scenarios.Add(await start());
+        }
+
+        var results = new List<LoadResult>();
+        try
+        {
+            await using var host = new BenchHost(sources, work, scenarios);
+            var address = await host.StartAsync();
+            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { BaseAddress = address };
+            var runner = new LoadRunner(client, questions);
+            var limits = new LoadLimits(options.PhaseDuration, options.MaxTurnsPerPhase, ReplyTimeout);
+            var warmUp = limits with { Duration = WarmUp };
+            foreach (var scenario in scenarios)
+            {
+                await runner.RunAsync(scenario, "floor", scenario.FloorRoute, 8, paced: false, warmUp);
+                await runner.RunAsync(scenario, "BriefBot", scenario.ProductRoute, 8, paced: false, warmUp);
+                foreach (int n in options.Conversations)
+                {
+                    results.Add(await runner.RunAsync(scenario, "floor", scenario.FloorRoute, n, paced: false, limits));
+                    Console.Error.WriteLine(Reporting.ResultTables.Line(results[^1]));
+                    results.Add(await runner.RunAsync(scenario, "BriefBot", scenario.ProductRoute, n, paced: false, limits));
+                    Console.Error.WriteLine(Reporting.ResultTables.Line(results[^1]));
+                }
+
+                results.Add(await runner.RunAsync(scenario, "BriefBot", scenario.ProductRoute, PacedConversations, paced: true, limits));
+                Console.Error.WriteLine(Reporting.ResultTables.Line(results[^1]));
+            }
+        }
+        finally
+        {
+            foreach (var scenario in scenarios)
+            {
+                await scenario.DisposeAsync();
+            }
+        }
+
+        return results;
+    }
+}
