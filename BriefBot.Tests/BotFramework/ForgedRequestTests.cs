@@ -84,6 +84,9 @@ public sealed class ForgedRequestTests(TeamsBotFixture fixture) : IClassFixture<
     private static HttpRequestMessage Raw(FakeBotConnector connector, string body, string? authorization)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+
+        // A large body waits for "100 Continue": the bot refuses it from the headers, and the refusal must not race the upload.
+        request.Headers.ExpectContinue = body.Length > 64 * 1024;
         if (authorization is not null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", authorization);

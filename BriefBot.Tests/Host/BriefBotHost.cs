@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -30,7 +31,9 @@ public sealed class BriefBotHost : WebApplicationFactory<Program>
             _settings[key] = value;
         }
 
-        UseKestrel(0);
+        // 127.0.0.1:0 through Kestrel's own options, not UseKestrel(port): with a port the factory edits the server's
+        // addresses after the build, racing the app's thread that binds them (dotnet/aspnetcore#67714).
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
     public TempFolder Folder => _folder;
