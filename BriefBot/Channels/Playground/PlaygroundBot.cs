@@ -1,5 +1,6 @@
 using BriefBot.Channels.BotFramework;
 using BriefBot.Conversation;
+using BriefBot.Rephrasing;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
 
@@ -11,7 +12,13 @@ namespace BriefBot.Channels.Playground;
 /// fetched for, nor sent with, a playground reply, and the Teams client's trust rules stay as they are.
 /// </summary>
 internal sealed class PlaygroundBot(
-    IHttpClientFactory httpClients, ConversationService conversation, TrustedServiceUrls trust, IMsalHttpClientFactory msal, ILoggerFactory logs)
+    IHttpClientFactory httpClients,
+    ConversationService conversation,
+    TeamsDigestCommands digests,
+    RephraseQueue rephrasing,
+    TrustedServiceUrls trust,
+    IMsalHttpClientFactory msal,
+    ILoggerFactory logs)
 {
     public const string ChannelId = "playground";
     public const string HttpClientName = "Playground.Connector";
@@ -30,7 +37,7 @@ internal sealed class PlaygroundBot(
         try
         {
             var connector = new ConnectorClient(httpClients.CreateClient(HttpClientName), _noCredentials, trust, logs.CreateLogger<ConnectorClient>());
-            await new MessageHandler(conversation, connector, logs.CreateLogger<MessageHandler>()).HandleAsync(activity, cancellationToken);
+            await new MessageHandler(conversation, digests, connector, rephrasing, logs.CreateLogger<MessageHandler>()).HandleAsync(activity, cancellationToken);
         }
         finally
         {
