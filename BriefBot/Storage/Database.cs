@@ -34,8 +34,10 @@ internal sealed class Database(IOptions<StorageOptions> options, IEnumerable<Sch
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        // WAL with synchronous=NORMAL: a commit survives a crash of the process (what dedupe and digest runs rely
+        // on); only a power cut may lose the last moments, and the file is never corrupted.
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
+        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
