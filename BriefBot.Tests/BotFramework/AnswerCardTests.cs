@@ -32,12 +32,12 @@ public sealed class AnswerCardTests
         string json = card.Content!.ToJsonString();
         Assert.Contains("\"version\":\"1.5\"", json);
         Assert.Equal("“The quote.”", (string?)card.Content["body"]![0]!["text"]);
-        Assert.Equal("— [Setup guide](https://docs.example.com/guide) · Installing", (string?)card.Content["body"]![1]!["text"]);
+        Assert.Equal("— [Setup guide](https://docs.example.com/guide) · Installing · guide.md, passage 1", (string?)card.Content["body"]![1]!["text"]);
         Assert.Contains("Other sources", json);
         Assert.Single(card.Content["body"]!.AsArray(), b => ((string?)b!["text"])?.Contains("Release notes") == true);
         Assert.Equal([true, false], card.Content["actions"]!.AsArray().Select(a => (bool)a!["data"]!["helpful"]!));
         Assert.All(card.Content["actions"]!.AsArray(), a => Assert.Equal(42, (long)a!["data"]!["questionId"]!));
-        Assert.Equal("“The quote.” — Setup guide (https://docs.example.com/guide)", reply.Summary);
+        Assert.Equal("“The quote.” — Setup guide (https://docs.example.com/guide), guide.md, passage 1", reply.Summary);
         Assert.Null(reply.Text);
         Assert.Equal(("1485983408511", "28:bot", "29:user"), (reply.ReplyToId, reply.From!.Id, reply.Recipient!.Id));
     }

@@ -19,7 +19,7 @@ internal static class AnswerCard
         var body = new JsonArray
         {
             TextBlock($"“{answer.Quote}”", size: "Medium"),
-            TextBlock($"— {Link(citation.Title, citation.Url)}" + (citation.Section is { Length: > 0 } s ? $" · {s}" : ""), subtle: true),
+            TextBlock($"— {Link(citation.Title, citation.Url)}" + (citation.Section is { Length: > 0 } s ? $" · {s}" : "") + $" · {Where(citation)}", subtle: true),
         };
 
         var others = answer.Related
@@ -50,7 +50,10 @@ internal static class AnswerCard
 
     /// <summary>The answer for clients without cards, and for notifications.</summary>
     public static string PlainText(Answer answer) =>
-        $"“{answer.Quote}” — {answer.Citation!.Title}" + (answer.Citation.Url is { } url ? $" ({url})" : "");
+        $"“{answer.Quote}” — {answer.Citation!.Title}" + (answer.Citation.Url is { } url ? $" ({url})" : "") + $", {Where(answer.Citation)}";
+
+    // Where in the sources the quote stands: the file and the passage, counted from 1 as people count.
+    private static string Where(Citation citation) => $"{citation.Path}, passage {citation.Passage + 1}";
 
     private static JsonObject Feedback(long questionId, bool helpful) => new()
     {
