@@ -41,9 +41,8 @@ public sealed class FakeSlackApi : IAsyncDisposable
     public const string ResponseUrlMethod = "response_url";
 
     private readonly WebApplication _app;
-    private readonly List<SlackCall> _calls = [];
+    private readonly Recording<SlackCall> _calls = new();
     private readonly Lock _lock = new();
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _failures;
     private int _failureStatus;
     private int? _retryAfterSeconds;
@@ -102,48 +101,15 @@ public sealed class FakeSlackApi : IAsyncDisposable
         }
     }
 
-    public IReadOnlyList<SlackCall> Calls
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return [.. _calls];
-            }
-        }
-    }
+    public IReadOnlyList<SlackCall> Calls => _calls.Items;
 
     /// <summary>The successful <c>chat.postMessage</c> calls.</summary>
     public IReadOnlyList<SlackCall> Posts => [.. Calls.Where(c => c.Method == "chat.postMessage" && c.Status == 200)];
 
     /// <summary>Waits until a recorded call matches, for at most ten seconds.</summary>
-    public async Task<SlackCall> WaitForAsync(Func<SlackCall, bool> match, TimeSpan? timeout = null)
-    {
-        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            Task changed;
-            lock (_lock)
-            {
-                var found = _calls.FirstOrDefault(match);
-                if (found is not null)
-                {
-                    return found;
-                }
-
-                changed = _changed.Task;
-            }
-
-            try
-            {
-                await changed.WaitAsync(cancel.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"The fake Slack saw no matching call; it saw {Calls.Count}: {string.Join(", ", Calls.Select(c => $"{c.Method} {c.Channel}"))}.");
-            }
-        }
-    }
+    public Task<SlackCall> WaitForAsync(Func<SlackCall, bool> match, TimeSpan? timeout = null) =>
+        _calls.WaitForAsync(match, timeout ?? TimeSpan.FromSeconds(10), seen =>
+            $"The fake Slack saw no matching call; it saw {seen.Count}: {string.Join(", ", seen.Select(c => $"{c.Method} {c.Channel}"))}.");
 
     /// <summary>Waits for a successful <c>chat.postMessage</c> into <paramref name="channel"/>.</summary>
     public Task<SlackCall> WaitForPostAsync(string channel) =>
@@ -197,18 +163,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private static async Task<JsonObject> ReadAsync(HttpRequest request) =>
         (await JsonNode.ParseAsync(request.Body))?.AsObject() ?? [];
 
-    private void Record(SlackCall call)
-    {
-        TaskCompletionSource changed;
-        lock (_lock)
-        {
-            _calls.Add(call);
-            changed = _changed;
-            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-
-        changed.SetResult();
-    }
+    private void Record(SlackCall call) => _calls.Add(call);
 
     public async ValueTask DisposeAsync()
     {

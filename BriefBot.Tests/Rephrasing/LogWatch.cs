@@ -1,3 +1,4 @@
+using BriefBot.Tests.Fakes;
 using Microsoft.Extensions.Logging;
 
 namespace BriefBot.Tests.Rephrasing;
@@ -14,57 +15,18 @@ public sealed record LogEntry(string Category, LogLevel Level, IReadOnlyDictiona
 /// </summary>
 public sealed class LogWatch : ILoggerProvider
 {
-    private readonly List<LogEntry> _entries = [];
-    private readonly Lock _lock = new();
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Recording<LogEntry> _entries = new();
 
-    public IReadOnlyList<LogEntry> Entries
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return [.. _entries];
-            }
-        }
-    }
+    public IReadOnlyList<LogEntry> Entries => _entries.Items;
 
-    public void Clear()
-    {
-        lock (_lock)
-        {
-            _entries.Clear();
-        }
-    }
+    public void Clear() => _entries.Clear();
 
     /// <summary>Waits for an entry of the class named <paramref name="category"/> (its last name part) that matches.</summary>
-    public async Task<LogEntry> WaitForAsync(string category, Func<LogEntry, bool> match, TimeSpan? timeout = null)
-    {
-        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            Task changed;
-            lock (_lock)
-            {
-                var found = _entries.FirstOrDefault(e => e.Category.EndsWith("." + category, StringComparison.Ordinal) && match(e));
-                if (found is not null)
-                {
-                    return found;
-                }
-
-                changed = _changed.Task;
-            }
-
-            try
-            {
-                await changed.WaitAsync(cancel.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"No matching {category} log entry; saw: " + string.Join(", ", Entries.Select(e => $"{e.Category} {e.Level}")));
-            }
-        }
-    }
+    public Task<LogEntry> WaitForAsync(string category, Func<LogEntry, bool> match, TimeSpan? timeout = null) =>
+        _entries.WaitForAsync(
+            e => e.Category.EndsWith("." + category, StringComparison.Ordinal) && match(e),
+            timeout ?? TimeSpan.FromSeconds(30),
+            seen => $"No matching {category} log entry; saw: " + string.Join(", ", seen.Select(e => $"{e.Category} {e.Level}")));
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -72,18 +34,7 @@ public sealed class LogWatch : ILoggerProvider
     {
     }
 
-    private void Add(LogEntry entry)
-    {
-        TaskCompletionSource changed;
-        lock (_lock)
-        {
-            _entries.Add(entry);
-            changed = _changed;
-            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-
-        changed.SetResult();
-    }
+    private void Add(LogEntry entry) => _entries.Add(entry);
 
     private sealed class Logger(LogWatch watch, string category) : ILogger
     {
