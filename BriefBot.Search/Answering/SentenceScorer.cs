@@ -45,11 +45,19 @@ internal sealed class SentenceScorer(Analyzer analyzer, ParsedQuestion question,
     }
 
     /// <summary>Where the question's terms stand in a sentence, for cutting a long one down to a quote.</summary>
-    public IReadOnlyList<(int Offset, double Weight)> Anchors(CandidatePassage passage, Span span) =>
-        TokensOf(passage)
-            .Where(t => t.Start >= span.Start && t.End <= span.End && MatchOf(t.Term) is not null)
-            .Select(t => (t.Start, weights[MatchOf(t.Term)!.Value.Term] * MatchOf(t.Term)!.Value.Factor))
-            .ToList();
+    public IReadOnlyList<(int Offset, double Weight)> Anchors(CandidatePassage passage, Span span)
+    {
+        var anchors = new List<(int, double)>();
+        foreach (var token in TokensOf(passage))
+        {
+            if (token.Start >= span.Start && token.End <= span.End && MatchOf(token.Term) is { } match)
+            {
+                anchors.Add((token.Start, weights[match.Term] * match.Factor));
+            }
+        }
+
+        return anchors;
+    }
 
     private ScoredSentence BestSentence(CandidatePassage passage, List<AnalyzedToken> tokens)
     {
