@@ -75,14 +75,17 @@ public sealed partial class Knowledge : IDisposable
 
     /// <summary>The documents in the index, by path.</summary>
     public IReadOnlyList<DocumentInfo> Documents() =>
-        _index.Documents().Select(d => new DocumentInfo(d.Path, d.Title, d.Url, d.Passages, d.Modified, d.Indexed)).ToList();
+        _index.Documents().Select(InfoOf).ToList();
 
     /// <summary>How many documents and passages the index holds.</summary>
     public KnowledgeStats Stats()
     {
-        var documents = _index.Documents();
-        return new KnowledgeStats(documents.Count, documents.Sum(d => d.Passages));
+        // Asked by every health probe: counted from the index, not by loading every document's record.
+        var (documents, passages) = _index.Counts();
+        return new KnowledgeStats(documents, passages);
     }
+
+    private static DocumentInfo InfoOf(IndexedDocument d) => new(d.Path, d.Title, d.Url, d.Passages, d.Modified, d.Indexed);
 
     /// <inheritdoc />
     public void Dispose() => _index.Dispose();

@@ -19,11 +19,12 @@ public sealed partial class Knowledge
         ArgumentNullException.ThrowIfNull(path);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxSentences, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxSentences, Summarizer.MaxSentences);
-        var document = Documents().FirstOrDefault(d => d.Path == path);
-        if (document is null)
+        if (_index.Document(path) is not { } indexed)
         {
             return null;
         }
+
+        var document = InfoOf(indexed);
 
         // Passages joined by blank lines: a sentence never crosses two of them, and each offset maps back to one.
         var passages = _index.PassagesOf(path);

@@ -104,6 +104,23 @@ internal sealed class PassageIndex : IDisposable
             .ToList();
     });
 
+    /// <summary>How many documents and passages the current commit holds, counted without loading any of them.</summary>
+    public (int Documents, int Passages) Counts() => Read(searcher => (
+        searcher.Search(new TermQuery(new Term(FieldNames.Kind, FieldNames.DocumentKind)), 1).TotalHits,
+        searcher.Search(new TermQuery(new Term(FieldNames.Kind, FieldNames.PassageKind)), 1).TotalHits));
+
+    /// <summary>The record of one document, or null when the index has no document at that path.</summary>
+    public IndexedDocument? Document(string path) => Read(searcher =>
+    {
+        var query = new BooleanQuery
+        {
+            { new TermQuery(new Term(FieldNames.Kind, FieldNames.DocumentKind)), Occur.MUST },
+            { new TermQuery(new Term(FieldNames.Path, path)), Occur.MUST },
+        };
+        var hit = searcher.Search(query, 1).ScoreDocs.FirstOrDefault();
+        return hit is null ? null : ToIndexedDocument(searcher.Doc(hit.Doc));
+    });
+
     public void Dispose()
     {
         _searchers.Dispose();
