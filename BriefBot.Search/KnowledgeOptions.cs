@@ -10,7 +10,7 @@ public sealed record KnowledgeOptions
     public required string IndexFolder { get; init; }
 
     /// <summary>Answers whose confidence falls below this are abstentions. Between 0 and 1.</summary>
-    public double AbstainBelow { get; init; } = 0.62;
+    public double AbstainBelow { get; init; } = 0.42;
 
     /// <summary>Questions longer than this many characters are refused.</summary>
     public int MaxQuestionLength { get; init; } = 2_000;

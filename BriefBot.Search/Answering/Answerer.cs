@@ -24,11 +24,12 @@ internal sealed class Answerer(PassageIndex index, double abstainBelow)
             return Answer.NotFound(question, 0, []);
         }
 
-        var weights = TermWeights(searcher.IndexReader, parsed);
-        var scorer = new SentenceScorer(index.Analyzer, parsed, weights, hits[0].Score);
+        var snapshot = Snapshot.Of(searcher.IndexReader, index.Analyzer);
+        var weights = TermWeights(snapshot, parsed);
+        var scorer = new SentenceScorer(index.Analyzer, parsed, weights, snapshot, hits[0].Score);
         var evidence = hits.Select(hit => scorer.Weigh(Load(searcher, hit))).OrderByDescending(Judgement.Rank).ToList();
         var winner = evidence[0];
-        double confidence = Judgement.Confidence(winner, parsed);
+        double confidence = Judgement.Confidence(winner);
         if (confidence < abstainBelow)
         {
             return Answer.NotFound(question, confidence, evidence.Select(e => e.Best.Passage.Title).Distinct().Take(MaxRelated).ToList());
@@ -59,23 +60,14 @@ internal sealed class Answerer(PassageIndex index, double abstainBelow)
         passage.Text);
 
     // BM25's inverse document frequency of each question term over the passages.
-    private static Dictionary<string, double> TermWeights(IndexReader reader, ParsedQuestion parsed)
-    {
-        int passages = Math.Max(1, reader.GetDocCount(FieldNames.Text));
-        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var term in parsed.Terms)
-        {
-            int df = reader.DocFreq(new Term(FieldNames.Text, term.Stem));
-            weights[term.Stem] = Math.Log(1 + (passages - df + 0.5) / (df + 0.5));
-        }
-
-        return weights;
-    }
+    private static Dictionary<string, double> TermWeights(Snapshot snapshot, ParsedQuestion parsed) =>
+        parsed.Terms.ToDictionary(t => t.Stem, t => snapshot.Idf(t.Stem), StringComparer.Ordinal);
 
     private static CandidatePassage Load(IndexSearcher searcher, ScoreDoc hit)
     {
         var d = searcher.Doc(hit.Doc);
         return new CandidatePassage(
+            hit.Doc,
             d.Get(FieldNames.Path),
             d.Get(FieldNames.Title),
             d.Get(FieldNames.Url),

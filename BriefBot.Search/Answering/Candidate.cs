@@ -2,8 +2,12 @@ using BriefBot.Search.Text;
 
 namespace BriefBot.Search.Answering;
 
-/// <summary>A passage returned by the index, with what the answerer needs of it.</summary>
+/// <summary>
+/// A passage returned by the index, with what the answerer needs of it; <c>Doc</c> is its document number in the
+/// index snapshot it was read from.
+/// </summary>
 internal sealed record CandidatePassage(
+    int Doc,
     string Path,
     string Title,
     string? Url,
@@ -20,7 +24,9 @@ internal sealed record CandidatePassage(
 /// <param name="Score">Its score among the passage's sentences.</param>
 /// <param name="Coverage">The share of the question (by IDF) it holds.</param>
 /// <param name="Cue">Whether it holds something of the kind asked for (a number, a date, a name).</param>
-internal sealed record ScoredSentence(CandidatePassage Passage, Span Span, double Score, double Coverage, bool Cue);
+/// <param name="Meaning">The share of the question it holds in meaning (see <see cref="Meaning.Resemblance"/>).</param>
+/// <param name="Likeness">How alike it and the question are in meaning as a whole (a cosine).</param>
+internal sealed record ScoredSentence(CandidatePassage Passage, Span Span, double Score, double Coverage, bool Cue, double Meaning = 0, double Likeness = 0);
 
 /// <summary>What speaks for one candidate passage, weighed to rank passages and to judge confidence.</summary>
 /// <param name="Best">Its best sentence, with the passage.</param>
@@ -29,4 +35,14 @@ internal sealed record ScoredSentence(CandidatePassage Passage, Span Span, doubl
 /// <param name="Coverage">The share of the question (by IDF) that the passage, its title and section hold.</param>
 /// <param name="MissingMax">The IDF share of the weightiest question term it lacks.</param>
 /// <param name="Names">The share of the question's capitalised words it holds exactly as written.</param>
-internal sealed record Evidence(ScoredSentence Best, double Rank, double Strength, double Coverage, double MissingMax, double Names);
+/// <param name="Meaning">The share of the question the passage holds in meaning.</param>
+/// <param name="Likeness">How alike the passage and the question are in meaning as a whole (a cosine).</param>
+internal sealed record Evidence(
+    ScoredSentence Best,
+    double Rank,
+    double Strength,
+    double Coverage,
+    double MissingMax,
+    double Names,
+    double Meaning,
+    double Likeness);

@@ -8,22 +8,24 @@ namespace BriefBot.Search.Answering;
 internal static class Judgement
 {
     public static double Rank(Evidence e) =>
-        1.0 * e.Rank + 0.85 * e.Best.Coverage + 1.1 * e.Coverage + (e.Best.Cue ? 0.35 : 0);
+        1.0 * e.Rank + 0.446 * e.Best.Coverage + 0.942 * e.Coverage + (e.Best.Cue ? 0.341 : 0)
+        + 1.8 * e.Best.Meaning + 1.469 * e.Meaning + 0.564 * e.Best.Likeness + 0.305 * e.Likeness;
 
     /// <summary>
     /// How likely the passage is to answer the question at all (0..1): a logistic model fitted to tell questions the
-    /// corpus answers from questions about articles it lacks. Strong BM25 matches, names found as written and full
-    /// coverage raise it; a weighty question term that the passage lacks lowers it.
+    /// corpus answers from questions about articles it lacks. Strong BM25 matches, names found as written, and a
+    /// passage and sentence that hold the question in words and in meaning raise it.
     /// </summary>
-    public static double Confidence(Evidence e, ParsedQuestion question)
+    public static double Confidence(Evidence e)
     {
-        double z = -1.435
-            + 0.868 * e.Coverage
-            + 2.112 * e.Strength
-            - 1.038 * e.MissingMax
-            + 1.253 * e.Names
-            + 0.868 * e.Best.Coverage
-            - 0.0298 * question.Terms.Count;
+        double z = -8.817
+            + 3.146 * e.Strength
+            + 1.792 * e.Names
+            + 1.323 * e.Best.Coverage
+            + 4.864 * e.Meaning
+            + 0.373 * e.Best.Meaning
+            + 2.246 * e.Likeness
+            + 2.859 * e.Best.Likeness;
         return 1 / (1 + Math.Exp(-z));
     }
 }

@@ -1,3 +1,4 @@
+using BriefBot.Search.Answering.Meaning;
 using BriefBot.Search.Index;
 using BriefBot.Search.Text;
 using Lucene.Net.Analysis;
@@ -9,7 +10,7 @@ namespace BriefBot.Search.Answering;
 /// when their stems are equal, and half when one stem extends the other by a suffix Porter does not strip
 /// ("champ" and "championship").
 /// </summary>
-internal sealed class SentenceScorer(Analyzer analyzer, ParsedQuestion question, IReadOnlyDictionary<string, double> weights, float topScore)
+internal sealed class SentenceScorer(Analyzer analyzer, ParsedQuestion question, IReadOnlyDictionary<string, double> weights, Snapshot snapshot, float topScore)
 {
     private const double NeighbourWeight = 0.15;
     private const double CueWeight = 0.12;
@@ -21,12 +22,13 @@ internal sealed class SentenceScorer(Analyzer analyzer, ParsedQuestion question,
     private const int ShortSentence = 160;
 
     private readonly double _total = Math.Max(1e-9, weights.Values.Sum());
-    private readonly Dictionary<CandidatePassage, List<AnalyzedToken>> _tokens = [];
     private readonly Dictionary<string, (string Term, double Factor)?> _matches = new(StringComparer.Ordinal);
+    private readonly Resemblance _resemblance = new(WordVectors.Shared, question, weights);
 
     public Evidence Weigh(CandidatePassage passage)
     {
-        var tokens = TokensOf(passage);
+        var reading = snapshot.Read(passage);
+        var tokens = reading.Tokens;
         var present = Matched(tokens, 0, passage.Text.Length);
         string heading = passage.Section is null ? passage.Title : $"{passage.Title} {passage.Section}";
         foreach (var (term, factor) in Matched(TextAnalysis.Tokenize(analyzer, heading), 0, heading.Length))
@@ -35,20 +37,28 @@ internal sealed class SentenceScorer(Analyzer analyzer, ParsedQuestion question,
         }
 
         double missing = weights.Where(w => !present.ContainsKey(w.Key)).Select(w => w.Value).DefaultIfEmpty(0).Max();
+        var meaning = _resemblance.Read(reading);
+        var best = BestSentence(passage, reading);
         return new Evidence(
-            BestSentence(passage, tokens),
+            best with
+            {
+                Meaning = _resemblance.Share(meaning, best.Span.Start, best.Span.End),
+                Likeness = _resemblance.Likeness(meaning, best.Span.Start, best.Span.End),
+            },
             topScore > 0 ? passage.Score / topScore : 0,
             passage.Score / _total,
             Coverage(present),
             missing / _total,
-            NameShare(passage.Text));
+            NameShare(passage.Text),
+            _resemblance.Share(meaning, 0, passage.Text.Length),
+            _resemblance.Likeness(meaning, 0, passage.Text.Length));
     }
 
     /// <summary>Where the question's terms stand in a sentence, for cutting a long one down to a quote.</summary>
     public IReadOnlyList<(int Offset, double Weight)> Anchors(CandidatePassage passage, Span span)
     {
         var anchors = new List<(int, double)>();
-        foreach (var token in TokensOf(passage))
+        foreach (var token in snapshot.Read(passage).Tokens)
         {
             if (token.Start >= span.Start && token.End <= span.End && MatchOf(token.Term) is { } match)
             {
@@ -59,14 +69,9 @@ internal sealed class SentenceScorer(Analyzer analyzer, ParsedQuestion question,
         return anchors;
     }
 
-    private ScoredSentence BestSentence(CandidatePassage passage, List<AnalyzedToken> tokens)
+    private ScoredSentence BestSentence(CandidatePassage passage, PassageReading reading)
     {
-        var sentences = SentenceSplitter.Split(passage.Text);
-        if (sentences.Count == 0)
-        {
-            sentences.Add(new Span(0, passage.Text.Length));
-        }
-
+        var (tokens, sentences) = (reading.Tokens, reading.Sentences);
         var coverage = sentences.Select(s => Coverage(Matched(tokens, s.Start, s.End))).ToList();
         int best = 0;
         double bestScore = double.MinValue;
@@ -89,7 +94,7 @@ internal sealed class SentenceScorer(Analyzer analyzer, ParsedQuestion question,
 
     // The sentence, joined by the neighbour that holds more of the question (the next one on a tie) when it is short
     // and the two fit in a quote.
-    private static Span WithContext(string text, List<Span> sentences, List<double> coverage, int i)
+    private static Span WithContext(string text, IReadOnlyList<Span> sentences, List<double> coverage, int i)
     {
         var span = sentences[i];
         if (span.Length >= ShortSentence)
@@ -107,17 +112,6 @@ internal sealed class SentenceScorer(Analyzer analyzer, ParsedQuestion question,
         }
 
         return hasNext ? new Span(span.Start, sentences[i + 1].End) : span;
-    }
-
-    private List<AnalyzedToken> TokensOf(CandidatePassage passage)
-    {
-        if (!_tokens.TryGetValue(passage, out var tokens))
-        {
-            tokens = TextAnalysis.Tokenize(analyzer, passage.Text);
-            _tokens[passage] = tokens;
-        }
-
-        return tokens;
     }
 
     // The question terms that the tokens within [start, end) hold, each with how fully.

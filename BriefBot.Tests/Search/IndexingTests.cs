@@ -43,6 +43,22 @@ public sealed class IndexingTests : IDisposable
     }
 
     [Fact]
+    public void AfterARefreshTheSameQuestionQuotesTheNewTextNotWhatWasReadBefore()
+    {
+        Write("a.md", "# Alpha\n\nThe alpha reactor runs on molten salt at seven hundred degrees.");
+        using var knowledge = Open();
+        knowledge.Refresh();
+        Assert.Contains("molten salt", knowledge.Ask("What does the alpha reactor run on?").Quote);
+
+        Write("a.md", "# Alpha\n\nThe alpha reactor was rebuilt to run on liquid sodium instead.");
+        knowledge.Refresh();
+
+        var answer = knowledge.Ask("What does the alpha reactor run on?");
+        Assert.Contains("liquid sodium", answer.Quote);
+        Assert.Equal(answer.Citation!.PassageText, File.ReadAllText(_folder.Combine("sources/a.md"))[answer.Citation.PassageStart..answer.Citation.PassageEnd]);
+    }
+
+    [Fact]
     public void ADeletedFileIsRemovedFromTheIndex()
     {
         Write("a.md", "# Alpha\n\nThe alpha reactor runs on molten salt at seven hundred degrees.");

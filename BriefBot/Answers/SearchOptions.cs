@@ -15,7 +15,7 @@ internal sealed class SearchOptions
     public string IndexFolder { get; set; } = "data/index";
 
     [Range(0.0, 1.0)]
-    public double AbstainBelow { get; set; } = 0.62;
+    public double AbstainBelow { get; set; } = 0.42;
 
     [Range(1, 10_000)]
     public int MaxQuestionLength { get; set; } = 2_000;
