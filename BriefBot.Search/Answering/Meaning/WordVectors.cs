@@ -13,7 +13,7 @@ internal sealed class WordVectors
 {
     private const string Resource = "BriefBot.Search.Answering.Meaning.word-vectors.bin";
     private const int MaxWordChars = 64;
-    private const int MaxCachedWords = 200_000;
+    private const int MaxCachedWords = 100_000;
 
     private static readonly Lazy<WordVectors> Bundled = new(() => Read(typeof(WordVectors).Assembly.GetManifestResourceStream(Resource)
         ?? throw new InvalidOperationException($"{Resource} is not embedded in BriefBot.Search")));
