@@ -1,6 +1,5 @@
 using BriefBot.Search.Index;
 using BriefBot.Search.Text;
-using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace BriefBot.Search.Answering;
@@ -26,8 +25,9 @@ internal sealed class Answerer(PassageIndex index, double abstainBelow)
 
         var snapshot = Snapshot.Of(searcher.IndexReader, index.Analyzer);
         var weights = TermWeights(snapshot, parsed);
-        var scorer = new SentenceScorer(index.Analyzer, parsed, weights, snapshot, hits[0].Score);
-        var evidence = hits.Select(hit => scorer.Weigh(Load(searcher, hit))).OrderByDescending(Judgement.Rank).ToList();
+        var scorer = new SentenceScorer(parsed, weights, snapshot, hits[0].Score);
+        var evidence = hits.Select(hit => scorer.Weigh(snapshot.Read(hit.Doc).Passage with { Score = hit.Score }))
+            .OrderByDescending(Judgement.Rank).ToList();
         var winner = evidence[0];
         double confidence = Judgement.Confidence(winner);
         if (confidence < abstainBelow)
@@ -62,20 +62,4 @@ internal sealed class Answerer(PassageIndex index, double abstainBelow)
     // BM25's inverse document frequency of each question term over the passages.
     private static Dictionary<string, double> TermWeights(Snapshot snapshot, ParsedQuestion parsed) =>
         parsed.Terms.ToDictionary(t => t.Stem, t => snapshot.Idf(t.Stem), StringComparer.Ordinal);
-
-    private static CandidatePassage Load(IndexSearcher searcher, ScoreDoc hit)
-    {
-        var d = searcher.Doc(hit.Doc);
-        return new CandidatePassage(
-            hit.Doc,
-            d.Get(FieldNames.Path),
-            d.Get(FieldNames.Title),
-            d.Get(FieldNames.Url),
-            d.Get(FieldNames.Section),
-            d.GetField(FieldNames.Ordinal).GetInt32Value() ?? 0,
-            d.GetField(FieldNames.Start).GetInt32Value() ?? 0,
-            d.GetField(FieldNames.End).GetInt32Value() ?? 0,
-            d.Get(FieldNames.Text),
-            hit.Score);
-    }
 }

@@ -1,7 +1,6 @@
 using BriefBot.Search.Answering.Meaning;
 using BriefBot.Search.Index;
 using BriefBot.Search.Text;
-using Lucene.Net.Analysis;
 
 namespace BriefBot.Search.Answering;
 
@@ -10,7 +9,7 @@ namespace BriefBot.Search.Answering;
 /// when their stems are equal, and half when one stem extends the other by a suffix Porter does not strip
 /// ("champ" and "championship").
 /// </summary>
-internal sealed class SentenceScorer(Analyzer analyzer, ParsedQuestion question, IReadOnlyDictionary<string, double> weights, Snapshot snapshot, float topScore)
+internal sealed class SentenceScorer(ParsedQuestion question, IReadOnlyDictionary<string, double> weights, Snapshot snapshot, float topScore)
 {
     private const double NeighbourWeight = 0.15;
     private const double CueWeight = 0.12;
@@ -27,11 +26,10 @@ internal sealed class SentenceScorer(Analyzer analyzer, ParsedQuestion question,
 
     public Evidence Weigh(CandidatePassage passage)
     {
-        var reading = snapshot.Read(passage);
+        var reading = snapshot.Read(passage.Doc);
         var tokens = reading.Tokens;
         var present = Matched(tokens, 0, passage.Text.Length);
-        string heading = passage.Section is null ? passage.Title : $"{passage.Title} {passage.Section}";
-        foreach (var (term, factor) in Matched(TextAnalysis.Tokenize(analyzer, heading), 0, heading.Length))
+        foreach (var (term, factor) in Matched(reading.Heading, 0, int.MaxValue))
         {
             present[term] = Math.Max(factor, present.GetValueOrDefault(term));
         }
@@ -58,7 +56,7 @@ internal sealed class SentenceScorer(Analyzer analyzer, ParsedQuestion question,
     public IReadOnlyList<(int Offset, double Weight)> Anchors(CandidatePassage passage, Span span)
     {
         var anchors = new List<(int, double)>();
-        foreach (var token in snapshot.Read(passage).Tokens)
+        foreach (var token in snapshot.Read(passage.Doc).Tokens)
         {
             if (token.Start >= span.Start && token.End <= span.End && MatchOf(token.Term) is { } match)
             {

@@ -9,15 +9,22 @@ using Lucene.Net.Index;
 namespace BriefBot.Search.Answering;
 
 /// <summary>
-/// What the answerer reads in a passage whatever the question asks: its analysed tokens, each token's word vector
-/// and rarity, and its sentences.
+/// What the answerer reads in a passage whatever the question asks: its stored fields, its analysed tokens (and its
+/// title's and section's), each token's word vector and rarity, and its sentences.
 /// </summary>
-internal sealed record PassageReading(List<AnalyzedToken> Tokens, float[]?[] Vectors, float[] Rarity, IReadOnlyList<Span> Sentences);
+internal sealed record PassageReading(
+    CandidatePassage Passage,
+    List<AnalyzedToken> Tokens,
+    float[]?[] Vectors,
+    float[] Rarity,
+    IReadOnlyList<Span> Sentences,
+    List<AnalyzedToken> Heading);
 
 /// <summary>
 /// What the answerer has worked out about one index snapshot (one reader, from one commit to the next): BM25's inverse
 /// document frequency of terms, and the readings of passages it has weighed. A passage that comes up again, for
-/// another question, is not analysed again. Both are bounded, and go with the snapshot when a refresh replaces it.
+/// another question, is neither loaded nor analysed again. Both are bounded, and go with the snapshot when a refresh
+/// replaces it.
 /// </summary>
 internal sealed class Snapshot
 {
@@ -49,13 +56,15 @@ internal sealed class Snapshot
         return idf;
     }
 
-    public PassageReading Read(CandidatePassage passage)
+    /// <summary>The reading of the passage stored as document <paramref name="doc"/> of this snapshot.</summary>
+    public PassageReading Read(int doc)
     {
-        if (_readings.TryGetValue(passage.Doc, out var known))
+        if (_readings.TryGetValue(doc, out var known))
         {
             return known;
         }
 
+        var passage = Load(doc);
         string text = passage.Text;
         var tokens = TextAnalysis.Tokenize(_analyzer, text);
         var vectors = new float[]?[tokens.Count];
@@ -72,9 +81,26 @@ internal sealed class Snapshot
             sentences.Add(new Span(0, text.Length));
         }
 
-        var reading = new PassageReading(tokens, vectors, rarity, sentences);
-        Remember(_readings, passage.Doc, reading, MaxReadings);
+        string heading = passage.Section is null ? passage.Title : $"{passage.Title} {passage.Section}";
+        var reading = new PassageReading(passage, tokens, vectors, rarity, sentences, TextAnalysis.Tokenize(_analyzer, heading));
+        Remember(_readings, doc, reading, MaxReadings);
         return reading;
+    }
+
+    private CandidatePassage Load(int doc)
+    {
+        var d = _reader.Document(doc);
+        return new CandidatePassage(
+            doc,
+            d.Get(FieldNames.Path),
+            d.Get(FieldNames.Title),
+            d.Get(FieldNames.Url),
+            d.Get(FieldNames.Section),
+            d.GetField(FieldNames.Ordinal).GetInt32Value() ?? 0,
+            d.GetField(FieldNames.Start).GetInt32Value() ?? 0,
+            d.GetField(FieldNames.End).GetInt32Value() ?? 0,
+            d.Get(FieldNames.Text),
+            0);
     }
 
     private static void Remember<TKey, TValue>(ConcurrentDictionary<TKey, TValue> cache, TKey key, TValue value, int max)
