@@ -33,7 +33,6 @@ internal sealed record ScoredSentence(CandidatePassage Passage, Span Span, doubl
 /// <param name="Rank">Its BM25 score relative to the best candidate's (0..1).</param>
 /// <param name="Strength">Its BM25 score per unit of question IDF: how well it matches in absolute terms.</param>
 /// <param name="Coverage">The share of the question (by IDF) that the passage, its title and section hold.</param>
-/// <param name="MissingMax">The IDF share of the weightiest question term it lacks.</param>
 /// <param name="Names">The share of the question's capitalised words it holds exactly as written.</param>
 /// <param name="Meaning">The share of the question the passage holds in meaning.</param>
 /// <param name="Likeness">How alike the passage and the question are in meaning as a whole (a cosine).</param>
@@ -42,7 +41,6 @@ internal sealed record Evidence(
     double Rank,
     double Strength,
     double Coverage,
-    double MissingMax,
     double Names,
     double Meaning,
     double Likeness);

@@ -2,11 +2,16 @@ namespace BriefBot.Search.Answering;
 
 /// <summary>
 /// How evidence is weighed: which candidate passage answers best, and how sure that answer is. The weights were
-/// fitted on half of the public SQuAD development questions (see docs/quality.md) and checked on the other half;
-/// they weigh general signals (term coverage, BM25, names, the kind of answer), not particular questions.
+/// fitted on half of the public SQuAD development questions, checked on the other half, then fitted on all of them
+/// (see docs/quality.md); they weigh general signals (term coverage in words and in meaning, BM25, names, the kind
+/// of answer), not particular questions.
 /// </summary>
 internal static class Judgement
 {
+    /// <summary>
+    /// How well a candidate answers, to rank candidates against each other: its BM25 relative to the best, the share
+    /// of the question its best sentence and the passage hold in words, the answer cue, and the same in meaning.
+    /// </summary>
     public static double Rank(Evidence e) =>
         1.0 * e.Rank + 0.446 * e.Best.Coverage + 0.942 * e.Coverage + (e.Best.Cue ? 0.341 : 0)
         + 1.8 * e.Best.Meaning + 1.469 * e.Meaning + 0.564 * e.Best.Likeness + 0.305 * e.Likeness;

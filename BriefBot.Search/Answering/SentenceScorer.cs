@@ -34,7 +34,6 @@ internal sealed class SentenceScorer(ParsedQuestion question, IReadOnlyDictionar
             present[term] = Math.Max(factor, present.GetValueOrDefault(term));
         }
 
-        double missing = weights.Where(w => !present.ContainsKey(w.Key)).Select(w => w.Value).DefaultIfEmpty(0).Max();
         var meaning = _resemblance.Read(reading);
         var best = BestSentence(passage, reading);
         return new Evidence(
@@ -46,7 +45,6 @@ internal sealed class SentenceScorer(ParsedQuestion question, IReadOnlyDictionar
             topScore > 0 ? passage.Score / topScore : 0,
             passage.Score / _total,
             Coverage(present),
-            missing / _total,
             NameShare(passage.Text),
             _resemblance.Share(meaning, 0, passage.Text.Length),
             _resemblance.Likeness(meaning, 0, passage.Text.Length));
