@@ -42,7 +42,10 @@ internal sealed class PassageIndex : IDisposable
         return new PassageIndex(directory, analyzer);
     }
 
-    /// <summary>Applies a batch of replacements and removals in a single commit, then shows it to readers.</summary>
+    /// <summary>
+    /// Applies replacements and removals in a single commit, then shows it to readers; <paramref name="replace"/> is
+    /// read once, as it goes, so it may produce its documents lazily. Nothing to change writes no commit.
+    /// </summary>
     public void Apply(IEnumerable<(SourceDocument Document, IReadOnlyList<Passage> Passages)> replace, IEnumerable<string> remove, DateTimeOffset now)
     {
         lock (_writeLock)
@@ -66,7 +69,10 @@ internal sealed class PassageIndex : IDisposable
                         }
                     }
 
-                    writer.Commit();
+                    if (writer.HasUncommittedChanges())
+                    {
+                        writer.Commit();
+                    }
                 }
                 catch
                 {

@@ -27,6 +27,19 @@ public sealed class IndexingTests : IDisposable
     }
 
     [Fact]
+    public void ARefreshThatFindsNothingNewWritesNoCommit()
+    {
+        Write("a.md", "# Alpha\n\nThe alpha reactor runs on molten salt at seven hundred degrees.");
+        using var knowledge = Open();
+        knowledge.Refresh();
+        var commits = Directory.GetFiles(_folder.Combine("index"), "segments_*").Order().ToList();
+
+        knowledge.Refresh();
+
+        Assert.Equal(commits, Directory.GetFiles(_folder.Combine("index"), "segments_*").Order().ToList());
+    }
+
+    [Fact]
     public void AChangedFileReplacesItsOldPassages()
     {
         Write("a.md", "# Alpha\n\nThe alpha reactor runs on molten salt at seven hundred degrees.");
