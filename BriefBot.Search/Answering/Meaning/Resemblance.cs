@@ -11,15 +11,14 @@ internal sealed record TextMeaning(PassageReading Reading, float[] Closeness)
 /// <summary>
 /// How close a stretch of text comes to a question in meaning rather than in words, in two ways:
 /// <list type="bullet">
-/// <item><see cref="Share"/>: each question term counts by its weight times its closest word in the stretch (1 for
-/// the same stem, else the cosine of their word vectors), so "construction" holds much of "built";</item>
+/// <item><see cref="Share"/>: each question term counts by its weight times the cosine between its word vector and
+/// the closest word's in the stretch, so "constructed" holds much of "build" (and "built" all of "built");</item>
 /// <item><see cref="Likeness"/>: the cosine between the question's and the stretch's rarity-weighted mean vectors.</item>
 /// </list>
 /// </summary>
 internal sealed class Resemblance
 {
     private readonly WordVectors _vectors;
-    private readonly string[] _stems;
     private readonly float[]?[] _questionVectors;
     private readonly double[] _weights;
     private readonly double _total;
@@ -28,12 +27,11 @@ internal sealed class Resemblance
     public Resemblance(WordVectors vectors, ParsedQuestion question, IReadOnlyDictionary<string, double> weights)
     {
         _vectors = vectors;
-        _stems = question.Terms.Select(t => t.Stem).ToArray();
         _questionVectors = question.Terms.Select(t => vectors.Of(t.Surface)).ToArray();
         _weights = question.Terms.Select(t => weights.GetValueOrDefault(t.Stem)).ToArray();
         _total = Math.Max(1e-9, _weights.Sum());
         _question = new float[vectors.Dimensions];
-        for (int q = 0; q < _stems.Length; q++)
+        for (int q = 0; q < _questionVectors.Length; q++)
         {
             VectorMath.AddScaled(_question, _questionVectors[q], (float)_weights[q]);
         }
@@ -43,7 +41,7 @@ internal sealed class Resemblance
 
     public TextMeaning Read(PassageReading reading)
     {
-        int terms = _stems.Length;
+        int terms = _questionVectors.Length;
         var closeness = new float[reading.Tokens.Count * terms];
         for (int t = 0; t < reading.Tokens.Count; t++)
         {
@@ -67,7 +65,7 @@ internal sealed class Resemblance
     /// <summary>The weighted share of the question that the tokens within [start, end) hold in meaning (0..1).</summary>
     public double Share(TextMeaning meaning, int start, int end)
     {
-        int terms = _stems.Length;
+        int terms = _questionVectors.Length;
         double held = 0;
         for (int q = 0; q < terms; q++)
         {
