@@ -18,7 +18,9 @@ internal sealed class WordVectors
     private static readonly Lazy<WordVectors> Bundled = new(() => Read(typeof(WordVectors).Assembly.GetManifestResourceStream(Resource)
         ?? throw new InvalidOperationException($"{Resource} is not embedded in BriefBot.Search")));
 
-    private readonly Dictionary<string, int> _pieces;
+    // Pieces that begin a word, and pieces that continue one (stored without their "##"), looked up by span.
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _starts;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _continuations;
     private readonly float[] _vectors;
     // Keyed by the word as written, so that a word seen before costs one lookup and no allocation.
     private readonly ConcurrentDictionary<string, float[]?> _words = new(StringComparer.Ordinal);
@@ -26,7 +28,23 @@ internal sealed class WordVectors
 
     private WordVectors(Dictionary<string, int> pieces, float[] vectors, int dimensions)
     {
-        (_pieces, _vectors, Dimensions) = (pieces, vectors, dimensions);
+        (_vectors, Dimensions) = (vectors, dimensions);
+        var starts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var continuations = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (piece, index) in pieces)
+        {
+            if (piece.StartsWith("##", StringComparison.Ordinal))
+            {
+                continuations[piece[2..]] = index;
+            }
+            else
+            {
+                starts[piece] = index;
+            }
+        }
+
+        _starts = starts.GetAlternateLookup<ReadOnlySpan<char>>();
+        _continuations = continuations.GetAlternateLookup<ReadOnlySpan<char>>();
         _wordsBySpan = _words.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -88,14 +106,13 @@ internal sealed class WordVectors
         {
             int end = run.Length;
             int piece = -1;
-            while (end > start && piece < 0)
+            var pieces = start == 0 ? _starts : _continuations;
+            while (end > start && !pieces.TryGetValue(run[start..end], out piece))
             {
-                string candidate = start == 0 ? run[..end].ToString() : "##" + run[start..end].ToString();
-                piece = _pieces.GetValueOrDefault(candidate, -1);
-                end -= piece < 0 ? 1 : 0;
+                end--;
             }
 
-            if (piece < 0)
+            if (end == start)
             {
                 return 0;
             }
