@@ -22,6 +22,9 @@ internal sealed record BenchOptions(string? Squad, bool Full, string Out, string
     /// </summary>
     public TimeSpan WarmUpDuration => TimeSpan.FromSeconds(Full ? 5 : 0.5);
 
+    /// <summary>Unmeasured load at a phase's own N just before it is measured.</summary>
+    public TimeSpan SettleDuration => TimeSpan.FromSeconds(Full ? 2 : 0.2);
+
     public int MaxTurnsPerPhase => Full ? 50_000 : 5_000;
 
     public bool InProcess => Only is null or "inprocess";
