@@ -1,5 +1,7 @@
 using System.Net;
+using BriefBot.Tests.Host;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace BriefBot.Tests.BotFramework;
 
@@ -41,6 +43,18 @@ public sealed class TypingTests
         var requests = await bot.Connector.WaitForLandedAsync("message");
         Assert.Equal(["typing", "message"], requests.Select(r => r.ActivityType));
         Assert.Equal(1, await bot.CountAsync($"SELECT COUNT(*) FROM questions WHERE question = '{Question}'"));
+    }
+
+    [Theory]
+    [InlineData("00:00:11")]
+    [InlineData("-00:00:01")]
+    public async Task ATypingDelayOutsideZeroToTenSecondsStopsTheStartWithASentenceNamingTheSetting(string delay)
+    {
+        await using var host = new BriefBotHost(new Dictionary<string, string?> { ["Teams:TypingDelay"] = delay });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Teams:TypingDelay", error.Message);
     }
 
     private static async Task AskAsync(TeamsBot bot)
