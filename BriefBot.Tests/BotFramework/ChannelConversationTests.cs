@@ -9,7 +9,8 @@ public sealed class ChannelConversationTests : IAsyncLifetime
     private const string Question = "What did Xi pledge to send to Ukraine?";
     private TeamsBot _bot = null!;
 
-    public async Task InitializeAsync() => _bot = await TeamsBot.StartAsync();
+    // Typing before every answer (no delay): these tests follow the typing activity, then the answer.
+    public async Task InitializeAsync() => _bot = await TeamsBot.StartAsync(s => s["Teams:TypingDelay"] = "00:00:00");
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 

@@ -7,7 +7,8 @@ public sealed class ConnectorFaultTests : IAsyncLifetime
 {
     private TeamsBot _bot = null!;
 
-    public async Task InitializeAsync() => _bot = await TeamsBot.StartAsync();
+    // Typing before every answer (no delay): these tests follow the typing activity, then the answer.
+    public async Task InitializeAsync() => _bot = await TeamsBot.StartAsync(s => s["Teams:TypingDelay"] = "00:00:00");
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 

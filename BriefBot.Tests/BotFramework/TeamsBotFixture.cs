@@ -5,7 +5,8 @@ public sealed class TeamsBotFixture : IAsyncLifetime
 {
     public TeamsBot Bot { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Bot = await TeamsBot.StartAsync();
+    // Typing before every answer (no delay), so that each answered message brings exactly two Connector requests.
+    public async Task InitializeAsync() => Bot = await TeamsBot.StartAsync(s => s["Teams:TypingDelay"] = "00:00:00");
 
     public async Task DisposeAsync() => await Bot.DisposeAsync();
 }

@@ -11,6 +11,8 @@ public sealed class DirectLineTests : IAsyncLifetime
         ["Playground:Enabled"] = "true",
         ["Playground:MaxConversations"] = "3",
         ["Playground:MaxActivitiesPerConversation"] = "10",
+        // Typing before every answer: each message then brings exactly three activities (echo, typing, answer).
+        ["Teams:TypingDelay"] = "00:00:00",
     });
 
     private HttpClient _client = null!;

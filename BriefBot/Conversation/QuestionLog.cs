@@ -27,20 +27,20 @@ internal sealed class QuestionLog(Database database, TimeProvider clock)
         """,
     ]);
 
-    public async Task<long> RecordAsync(IncomingMessage message, Answer answer, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(
-            """
-            INSERT INTO questions (channel, conversation_id, user_id, question, answered, quote, source_path, asked_at)
-            VALUES ($channel, $conversation, $user, $question, $answered, $quote, $source, $at)
-            RETURNING id
-            """,
-            ("$channel", message.Channel), ("$conversation", message.ConversationId), ("$user", message.UserId),
-            ("$question", answer.Question), ("$answered", answer.IsAnswered ? 1 : 0), ("$quote", answer.Quote),
-            ("$source", answer.Citation?.Path), ("$at", clock.GetUtcNow().ToUnixTimeMilliseconds()));
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
-    }
+    public Task<long> RecordAsync(IncomingMessage message, Answer answer, CancellationToken cancellationToken) =>
+        database.WriteAsync(async connection =>
+        {
+            await using var command = connection.Command(
+                """
+                INSERT INTO questions (channel, conversation_id, user_id, question, answered, quote, source_path, asked_at)
+                VALUES ($channel, $conversation, $user, $question, $answered, $quote, $source, $at)
+                RETURNING id
+                """,
+                ("$channel", message.Channel), ("$conversation", message.ConversationId), ("$user", message.UserId),
+                ("$question", answer.Question), ("$answered", answer.IsAnswered ? 1 : 0), ("$quote", answer.Quote),
+                ("$source", answer.Citation?.Path), ("$at", clock.GetUtcNow().ToUnixTimeMilliseconds()));
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+        }, cancellationToken);
 
     public async Task<LoggedQuestion?> FindAsync(long id, CancellationToken cancellationToken)
     {

@@ -18,6 +18,7 @@ internal sealed class Database(IOptions<StorageOptions> options, IEnumerable<Sch
     }.ToString();
 
     private readonly SemaphoreSlim _migrate = new(1, 1);
+    private readonly SemaphoreSlim _writer = new(1, 1);
     private volatile bool _ready;
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
@@ -28,6 +29,26 @@ internal sealed class Database(IOptions<StorageOptions> options, IEnumerable<Sch
         }
 
         return await ConnectAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs one write (a statement, or a transaction the callback commits) on a connection of its own, one writer of
+    /// this process at a time. SQLite lets one connection write at a time anyway; a writer that finds the file locked
+    /// sleeps in SQLite's busy handler (1, 2, 5, … 100 ms at a time), where one queued here resumes as soon as the
+    /// writer before it is done. Writers in other processes (the CLI) still meet the busy timeout.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            return await write(connection);
+        }
+        finally
+        {
+            _writer.Release();
+        }
     }
 
     private async Task<SqliteConnection> ConnectAsync(CancellationToken cancellationToken)

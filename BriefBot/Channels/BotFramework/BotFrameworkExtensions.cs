@@ -1,6 +1,7 @@
 using System.Net;
 using BriefBot.Digests;
 using BriefBot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
@@ -27,6 +28,8 @@ internal static class BotFrameworkExtensions
             .Configure<IConfiguration>((options, configuration) => configuration.Bind(options))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(ConversationReferenceStore.Schema);
         services.AddSingleton<ConversationReferenceStore>();
 

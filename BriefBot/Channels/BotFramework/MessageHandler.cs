@@ -1,13 +1,16 @@
 using BriefBot.Conversation;
 using BriefBot.Rephrasing;
+using Microsoft.Extensions.Options;
 
 namespace BriefBot.Channels.BotFramework;
 
 /// <summary>
 /// Answers a message: in a Teams channel only when the bot is @mentioned, in personal and group chats always.
-/// Shows typing, asks the conversation service, and replies in the same thread.
+/// Asks the conversation service, shows typing when the answer is not immediate, and replies in the same thread.
 /// </summary>
-internal sealed class MessageHandler(ConversationService conversation, TeamsDigestCommands digests, ConnectorClient connector, RephraseQueue rephrasing, ILogger<MessageHandler> logger)
+internal sealed class MessageHandler(
+    ConversationService conversation, TeamsDigestCommands digests, ConnectorClient connector, RephraseQueue rephrasing,
+    IOptions<TeamsOptions> options, TimeProvider clock, ILogger<MessageHandler> logger)
 {
     public async Task HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -23,10 +26,23 @@ internal sealed class MessageHandler(ConversationService conversation, TeamsDige
         }
 
         string text = Mentions.StripBotMention(activity);
-        await ShowTypingAsync(serviceUrl, activity, cancellationToken);
+        BotReply reply;
+        using (var answered = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            var typing = ShowTypingUnlessAnsweredAsync(serviceUrl, activity, answered.Token, cancellationToken);
+            try
+            {
+                reply = await digests.TryHandleAsync(activity, text, cancellationToken) ?? await conversation.HandleAsync(
+                    new IncomingMessage(activity.ChannelId ?? "msteams", where.Id, activity.From.Id, text), cancellationToken);
+            }
+            finally
+            {
+                // A typing activity not sent yet is not sent at all; one already under way lands before the answer.
+                await answered.CancelAsync();
+                await typing;
+            }
+        }
 
-        var reply = await digests.TryHandleAsync(activity, text, cancellationToken) ?? await conversation.HandleAsync(
-            new IncomingMessage(activity.ChannelId ?? "msteams", where.Id, activity.From.Id, text), cancellationToken);
         var posted = await connector.ReplyToActivityAsync(serviceUrl, where.Id, activity.Id, ReplyRenderer.Render(reply, activity), cancellationToken);
         logger.LogInformation("Replied with {Reply} in conversation {ConversationId}", reply.GetType().Name, where.Id);
 
@@ -52,9 +68,24 @@ internal sealed class MessageHandler(ConversationService conversation, TeamsDige
         }
     }
 
-    /// <summary>Typing is a courtesy: when it cannot be shown, the answer still goes out.</summary>
-    private async Task ShowTypingAsync(string serviceUrl, Activity to, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends typing when the answer is not ready after <see cref="TeamsOptions.TypingDelay"/> (at once when that is zero).
+    /// Typing is a courtesy: when it cannot be shown, the answer still goes out.
+    /// </summary>
+    private async Task ShowTypingUnlessAnsweredAsync(string serviceUrl, Activity to, CancellationToken answered, CancellationToken cancellationToken)
     {
+        try
+        {
+            if (options.Value.TypingDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(options.Value.TypingDelay, clock, answered);
+            }
+        }
+        catch (OperationCanceledException) when (answered.IsCancellationRequested)
+        {
+            return;
+        }
+
         try
         {
             await connector.SendToConversationAsync(serviceUrl, to.Conversation!.Id, Typing(to), cancellationToken);

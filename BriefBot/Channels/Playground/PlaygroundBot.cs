@@ -18,6 +18,8 @@ internal sealed class PlaygroundBot(
     RephraseQueue rephrasing,
     TrustedServiceUrls trust,
     IMsalHttpClientFactory msal,
+    IOptions<TeamsOptions> teams,
+    TimeProvider clock,
     ILoggerFactory logs)
 {
     public const string ChannelId = "playground";
@@ -37,7 +39,7 @@ internal sealed class PlaygroundBot(
         try
         {
             var connector = new ConnectorClient(httpClients.CreateClient(HttpClientName), _noCredentials, trust, logs.CreateLogger<ConnectorClient>());
-            await new MessageHandler(conversation, digests, connector, rephrasing, logs.CreateLogger<MessageHandler>()).HandleAsync(activity, cancellationToken);
+            await new MessageHandler(conversation, digests, connector, rephrasing, teams, clock, logs.CreateLogger<MessageHandler>()).HandleAsync(activity, cancellationToken);
         }
         finally
         {

@@ -30,8 +30,7 @@ internal sealed class SlackEventLog(Database database, TimeProvider clock)
     /// <returns>True when the event is new and is now this host's to answer.</returns>
     public async Task<bool> TryClaimAsync(SlackQuestion question, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        int inserted = await connection.ExecuteAsync(
+        int inserted = await database.WriteAsync(connection => connection.ExecuteAsync(
             """
             INSERT INTO slack_events (event_id, channel, message_ts, thread_ts, user_id, text, received_at)
             VALUES ($event, $channel, $ts, $thread, $user, $text, $at)
@@ -39,23 +38,18 @@ internal sealed class SlackEventLog(Database database, TimeProvider clock)
             """,
             cancellationToken,
             ("$event", question.EventId), ("$channel", question.Channel), ("$ts", question.MessageTs), ("$thread", question.ThreadTs),
-            ("$user", question.UserId), ("$text", question.Text), ("$at", Now()));
+            ("$user", question.UserId), ("$text", question.Text), ("$at", Now())), cancellationToken);
         return inserted == 1;
     }
 
     /// <summary>Gives a claim back, for an event that could not be queued: Slack's next retry may then claim it.</summary>
-    public async Task ReleaseAsync(string eventId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("DELETE FROM slack_events WHERE event_id = $event", cancellationToken, ("$event", eventId));
-    }
+    public Task ReleaseAsync(string eventId, CancellationToken cancellationToken) =>
+        database.WriteAsync(connection => connection.ExecuteAsync(
+            "DELETE FROM slack_events WHERE event_id = $event", cancellationToken, ("$event", eventId)), cancellationToken);
 
-    public async Task MarkHandledAsync(string eventId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("UPDATE slack_events SET handled_at = $at WHERE event_id = $event", cancellationToken,
-            ("$at", Now()), ("$event", eventId));
-    }
+    public Task MarkHandledAsync(string eventId, CancellationToken cancellationToken) =>
+        database.WriteAsync(connection => connection.ExecuteAsync(
+            "UPDATE slack_events SET handled_at = $at WHERE event_id = $event", cancellationToken, ("$at", Now()), ("$event", eventId)), cancellationToken);
 
     /// <summary>Claimed events received since <paramref name="since"/> that were never handled, oldest first.</summary>
     public async Task<List<SlackQuestion>> UnhandledSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)

@@ -12,6 +12,7 @@ internal sealed class SlackPacer(TimeProvider clock)
 
     private readonly Dictionary<string, DateTimeOffset> _nextFree = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
+    private DateTimeOffset _swept;
 
     public Task WaitTurnAsync(string channel, CancellationToken cancellationToken)
     {
@@ -19,8 +20,11 @@ internal sealed class SlackPacer(TimeProvider clock)
         DateTimeOffset slot;
         lock (_lock)
         {
-            if (_nextFree.Count > ForgetAbove)
+            // Idle channels are forgotten at most once an interval: with more than ForgetAbove channels busy within
+            // the last second, sweeping on every post would scan them all each time.
+            if (_nextFree.Count > ForgetAbove && now - _swept >= Interval)
             {
+                _swept = now;
                 foreach (var idle in _nextFree.Where(pair => pair.Value <= now).Select(pair => pair.Key).ToList())
                 {
                     _nextFree.Remove(idle);

@@ -7,10 +7,19 @@ internal sealed record LoadLimits(TimeSpan Duration, int MaxTurns, TimeSpan Repl
 
 /// <summary>One phase: N conversations against one target (BriefBot or the floor) of one channel.</summary>
 /// <param name="Paced">Each conversation keeps one channel, so the channel's pacing (Slack: one post per second per channel) applies.</param>
+/// <param name="CpuSeconds">The bench process's processor time over the phase: host, fakes and load generator together.</param>
+/// <param name="AllocatedBytes">Managed memory allocated in the process over the phase, by every thread.</param>
+/// <param name="GcPauseSeconds">Time the process's threads stood paused for garbage collections over the phase.</param>
 internal sealed record LoadResult(
-    string Channel, string Target, int Conversations, bool Paced, double Seconds, Percentiles Latency, int Errors, int Lost, long Unexpected)
+    string Channel, string Target, int Conversations, bool Paced, double Seconds, Percentiles Latency, int Errors, int Lost, long Unexpected,
+    double CpuSeconds, long AllocatedBytes, double GcPauseSeconds)
 {
     public double Throughput => Latency.Count / Seconds;
+
+    /// <summary>Processor time per reply, all parties in the process included: unlike throughput, hardly moved by other work on the machine.</summary>
+    public double CpuMillisecondsPerReply => Latency.Count == 0 ? double.NaN : CpuSeconds * 1000 / Latency.Count;
+
+    public double AllocatedKilobytesPerReply => Latency.Count == 0 ? double.NaN : AllocatedBytes / 1024.0 / Latency.Count;
 }
 
 /// <summary>
@@ -30,6 +39,9 @@ internal sealed class LoadRunner(HttpClient client, IReadOnlyList<string> questi
         long unexpectedBefore = scenario.UnexpectedReplies;
         using var stop = new CancellationTokenSource(limits.Duration);
         long began = Clock.Now;
+        var cpuBefore = Environment.CpuUsage.TotalTime;
+        long allocatedBefore = GC.GetTotalAllocatedBytes();
+        var pausedBefore = GC.GetTotalPauseDuration();
 
         async Task ConverseAsync(int conversation)
         {
@@ -75,7 +87,9 @@ internal sealed class LoadRunner(HttpClient client, IReadOnlyList<string> questi
 
         await Task.WhenAll(Enumerable.Range(0, conversations).Select(c => Task.Run(() => ConverseAsync(c))));
         double seconds = Clock.MillisecondsSince(began) / 1000;
+        double cpu = (Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds;
         return new LoadResult(scenario.Name, target, conversations, paced, seconds, Percentiles.Of(latencies), errors, lost,
-            scenario.UnexpectedReplies - unexpectedBefore);
+            scenario.UnexpectedReplies - unexpectedBefore, cpu, GC.GetTotalAllocatedBytes() - allocatedBefore,
+            (GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds);
     }
 }

@@ -28,14 +28,14 @@ internal static class ResultTables
     public static string EndToEnd(IReadOnlyList<LoadResult> loads)
     {
         var text = new StringBuilder()
-            .AppendLine("| channel | target | conversations | paced | replies | seconds | replies/s | vs floor | p50 ms | p95 ms | p99 ms | max ms | errors | lost | unexpected |")
-            .AppendLine("|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+            .AppendLine("| channel | target | conversations | paced | replies | seconds | replies/s | vs floor | CPU ms/reply | KB/reply | p50 ms | p95 ms | p99 ms | max ms | errors | lost | unexpected |")
+            .AppendLine("|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var l in loads)
         {
             var floor = Floor(loads, l);
             string ratio = l.Target == "floor" || floor is null ? "" : F(l.Throughput / floor.Throughput * 100, 0) + "%";
             text.AppendLine(Row(l.Channel, l.Target, l.Conversations, l.Paced ? "yes" : "no", l.Latency.Count, F(l.Seconds, 1), F(l.Throughput, 0), ratio,
-                F(l.Latency.P50, 1), F(l.Latency.P95, 1), F(l.Latency.P99, 1), F(l.Latency.Max, 1), l.Errors, l.Lost, l.Unexpected));
+                F(l.CpuMillisecondsPerReply, 2), F(l.AllocatedKilobytesPerReply, 0), F(l.Latency.P50, 1), F(l.Latency.P95, 1), F(l.Latency.P99, 1), F(l.Latency.Max, 1), l.Errors, l.Lost, l.Unexpected));
         }
 
         return text.ToString();
@@ -74,7 +74,7 @@ internal static class ResultTables
     }
 
     public static string Line(LoadResult l) =>
-        $"{l.Channel} {l.Target} N={l.Conversations}{(l.Paced ? " paced" : "")}: {l.Latency.Count} replies, {F(l.Throughput, 0)}/s, p50 {F(l.Latency.P50, 1)} p99 {F(l.Latency.P99, 1)} ms, {l.Errors} errors, {l.Lost} lost";
+        $"{l.Channel} {l.Target} N={l.Conversations}{(l.Paced ? " paced" : "")}: {l.Latency.Count} replies, {F(l.Throughput, 0)}/s, {F(l.CpuMillisecondsPerReply, 2)} CPU ms and {F(l.AllocatedKilobytesPerReply, 0)} KB each, GC paused {F(l.GcPauseSeconds / l.Seconds * 100, 1)}%, p50 {F(l.Latency.P50, 1)} p99 {F(l.Latency.P99, 1)} ms, {l.Errors} errors, {l.Lost} lost";
 
     private static LoadResult? Floor(IReadOnlyList<LoadResult> loads, LoadResult l) =>
         loads.FirstOrDefault(f => f.Channel == l.Channel && f.Target == "floor" && f.Conversations == l.Conversations && f.Paced == l.Paced);
