@@ -31,7 +31,10 @@ internal sealed class PassageIndex : IDisposable
     public static PassageIndex Open(string folder)
     {
         System.IO.Directory.CreateDirectory(folder);
-        var directory = FSDirectory.Open(new DirectoryInfo(folder));
+        // Not FSDirectory.Open: on Linux it picks MMapDirectory, which in Lucene.Net 4.8 beta 17 reads a byte at a time
+        // and keeps every clone of an input in a weak table, so a busy searcher spends more and more of its time in
+        // the garbage collector (docs/performance.md). NIOFSDirectory reads through positional file reads.
+        var directory = new NIOFSDirectory(new DirectoryInfo(folder));
         var analyzer = TextAnalysis.CreateAnalyzer();
         if (!DirectoryReader.IndexExists(directory))
         {
