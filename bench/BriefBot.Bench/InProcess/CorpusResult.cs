@@ -9,7 +9,6 @@ internal sealed record CorpusResult(
     int Passages,
     long SourceBytes,
     double IndexSeconds,
-    int IndexBatches,
     long IndexBytes,
     Percentiles Answer,
     double AnsweredShare,

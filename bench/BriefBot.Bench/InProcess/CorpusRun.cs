@@ -40,7 +40,7 @@ internal static class CorpusRun
             }
 
             var times = Enumerable.Range(1, SmallCorpusBuilds).Select(i => Build(corpus, Path.Combine(workFolder, $"index-{i}"))).Order().ToList();
-            return Ask(spec, workFolder, corpus, FolderBytes(corpus), times[times.Count / 2], 1, null, probe);
+            return Ask(spec, workFolder, corpus, FolderBytes(corpus), times[times.Count / 2], null, probe);
         }
 
         string sources = Path.Combine(workFolder, "sources");
@@ -60,7 +60,7 @@ internal static class CorpusRun
             indexMs += Clock.MillisecondsSince(start);
         }
 
-        return Ask(spec, workFolder, sources, sourceBytes, indexMs, 1, synthetic, probe);
+        return Ask(spec, workFolder, sources, sourceBytes, indexMs, synthetic, probe);
     }
 
     private static Knowledge Open(string sources, string index) =>
@@ -76,7 +76,7 @@ internal static class CorpusRun
     }
 
     private static CorpusResult Ask(
-        CorpusSpec spec, string workFolder, string sources, long sourceBytes, double indexMs, int batches, SyntheticCorpus? synthetic, MemoryProbe probe)
+        CorpusSpec spec, string workFolder, string sources, long sourceBytes, double indexMs, SyntheticCorpus? synthetic, MemoryProbe probe)
     {
         string index = Path.Combine(workFolder, $"index-{SmallCorpusBuilds}");
         using var knowledge = Open(sources, index);
@@ -84,7 +84,7 @@ internal static class CorpusRun
         var (latency, answered) = AskAll(knowledge, questions);
         var stats = knowledge.Stats();
         long indexBytes = FolderBytes(index);
-        return new CorpusResult(spec.Name, stats.Documents, stats.Passages, sourceBytes, indexMs / 1000, batches, indexBytes, latency, answered, probe.Peak());
+        return new CorpusResult(spec.Name, stats.Documents, stats.Passages, sourceBytes, indexMs / 1000, indexBytes, latency, answered, probe.Peak());
     }
 
     private static (Percentiles Latency, double Answered) AskAll(Knowledge knowledge, List<string> questions)

@@ -17,7 +17,7 @@ internal static class ResultTables
             .AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var c in corpora)
         {
-            text.AppendLine(Row(c.Name, c.Documents, c.Passages, F(c.SourceBytes / MB, 1), F(c.IndexSeconds, 2) + (c.IndexBatches > 1 ? $" ({c.IndexBatches} batches)" : ""),
+            text.AppendLine(Row(c.Name, c.Documents, c.Passages, F(c.SourceBytes / MB, 1), F(c.IndexSeconds, 2),
                 F(c.PassagesPerSecond, 0), F(c.IndexBytes / MB, 1), F(c.Answer.P50, 2), F(c.Answer.P95, 2), F(c.Answer.P99, 2), F(c.Answer.Max, 1),
                 F(c.AnsweredShare * 100, 0) + "%", F(c.Memory.WorkingSetBytes / MB, 0), F(c.Memory.ManagedHeapBytes / MB, 0)));
         }
