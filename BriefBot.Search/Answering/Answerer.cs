@@ -15,15 +15,16 @@ internal sealed class Answerer(PassageIndex index, double abstainBelow)
     private const int MaxRelated = 3;
     private const int RelatedSnippetChars = 200;
 
-    public Answer Ask(string question, ParsedQuestion parsed) => index.Read(searcher =>
+    public Answer Ask(string question, ParsedQuestion asked) => index.Read(searcher =>
     {
+        var snapshot = Snapshot.Of(searcher.IndexReader, index.Analyzer);
+        var parsed = snapshot.Mend(asked);
         var hits = searcher.Search(QueryBuilder.Build(parsed), CandidateCount).ScoreDocs;
         if (hits.Length == 0)
         {
             return Answer.NotFound(question, 0, []);
         }
 
-        var snapshot = Snapshot.Of(searcher.IndexReader, index.Analyzer);
         var weights = TermWeights(snapshot, parsed);
         var scorer = new SentenceScorer(parsed, weights, snapshot, hits[0].Score);
         var evidence = hits.Select(hit => scorer.Weigh(snapshot.Read(hit.Doc).Passage with { Score = hit.Score }))

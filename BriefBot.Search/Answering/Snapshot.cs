@@ -37,6 +37,7 @@ internal sealed class Snapshot
     private readonly int _passages;
     private readonly ConcurrentDictionary<string, double> _idf = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, PassageReading> _readings = new();
+    private readonly ConcurrentDictionary<string, string?> _mended = new(StringComparer.Ordinal);
 
     private Snapshot(IndexReader reader, Analyzer analyzer) =>
         (_reader, _analyzer, _passages) = (reader, analyzer, Math.Max(1, reader.GetDocCount(FieldNames.Text)));
@@ -54,6 +55,39 @@ internal sealed class Snapshot
         idf = Math.Log(1 + (_passages - df + 0.5) / (df + 0.5));
         Remember(_idf, term, idf, MaxTerms);
         return idf;
+    }
+
+    /// <summary>
+    /// The question with each term that no passage holds replaced by the indexed term it most likely misspells, if any
+    /// (see <see cref="Spelling"/>).
+    /// </summary>
+    public ParsedQuestion Mend(ParsedQuestion question)
+    {
+        List<QuestionTerm>? terms = null;
+        for (int i = 0; i < question.Terms.Count; i++)
+        {
+            var term = question.Terms[i];
+            if (_reader.DocFreq(new Term(FieldNames.Text, term.Stem)) == 0 && MendedOf(term.Stem) is { } mended)
+            {
+                // The mended stem stands for the word as typed too: its vector beats a typo's, and it is no name.
+                terms ??= [.. question.Terms];
+                terms[i] = term with { Stem = mended, Surface = mended };
+            }
+        }
+
+        return terms is null ? question : question with { Terms = terms.DistinctBy(t => t.Stem).ToList() };
+    }
+
+    private string? MendedOf(string stem)
+    {
+        if (_mended.TryGetValue(stem, out string? known))
+        {
+            return known;
+        }
+
+        string? mended = Spelling.Mend(_reader, stem);
+        Remember(_mended, stem, mended, MaxTerms);
+        return mended;
     }
 
     /// <summary>The reading of the passage stored as document <paramref name="doc"/> of this snapshot.</summary>
