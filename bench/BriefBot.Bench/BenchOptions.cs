@@ -17,10 +17,11 @@ internal sealed record BenchOptions(string? Squad, bool Full, string Out, string
     public TimeSpan PhaseDuration => TimeSpan.FromSeconds(Full ? 15 : 1);
 
     /// <summary>
-    /// Unmeasured load on each channel's floor and product routes before its phases: long enough in a full run for
-    /// tiered compilation to have optimised the hot code, as in a server that has been up for a while.
+    /// Unmeasured load on each channel's floor and product routes before its phases, and questions asked of the host's
+    /// answerer before any channel is played: long enough in a full run for tiered compilation to have optimised the
+    /// hot code, as in a server that has been up for a while.
     /// </summary>
-    public TimeSpan WarmUpDuration => TimeSpan.FromSeconds(Full ? 5 : 0.5);
+    public TimeSpan WarmUpDuration => TimeSpan.FromSeconds(Full ? 5 : 3);
 
     /// <summary>Unmeasured load at a phase's own N just before it is measured.</summary>
     public TimeSpan SettleDuration => TimeSpan.FromSeconds(Full ? 2 : 0.2);

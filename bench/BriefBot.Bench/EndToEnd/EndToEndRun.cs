@@ -23,6 +23,7 @@ internal static class EndToEndRun
         {
             await using var host = new BenchHost(sources, work, scenarios);
             var address = await host.StartAsync();
+            host.WarmUpAnswerer(questions, options.WarmUpDuration);
             using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { BaseAddress = address };
             var runner = new LoadRunner(client, questions);
             var limits = new LoadLimits(options.PhaseDuration, options.MaxTurnsPerPhase, ReplyTimeout);
