@@ -11,13 +11,16 @@ namespace BriefBot.Search.Index;
 
 /// <summary>
 /// The Lucene index on disk. Writers change it in one commit per batch, so a crash leaves the last commit in
-/// place; readers search through a <see cref="SearcherManager"/> and always see a whole commit.
+/// place; readers search through a <see cref="SearcherManager"/> and always see a whole commit, their own process's
+/// at once and another's (an <c>index</c> run beside a running host) within a second.
 /// </summary>
 internal sealed class PassageIndex : IDisposable
 {
+    private const long OtherCommitsCheckMs = 1_000;
     private readonly LuceneDirectory _directory;
     private readonly SearcherManager _searchers;
     private readonly System.Threading.Lock _writeLock = new();
+    private long _nextOtherCommitsCheck;
 
     private PassageIndex(LuceneDirectory directory, Analyzer analyzer)
     {
@@ -92,6 +95,7 @@ internal sealed class PassageIndex : IDisposable
     /// <summary>Runs <paramref name="work"/> against one consistent snapshot of the index.</summary>
     public T Read<T>(Func<IndexSearcher, T> work)
     {
+        PickUpOtherCommits();
         var searcher = _searchers.Acquire();
         try
         {
@@ -100,6 +104,27 @@ internal sealed class PassageIndex : IDisposable
         finally
         {
             _searchers.Release(searcher);
+        }
+    }
+
+    // At most once a second, one reader looks for a newer commit than the one it searches, which only another process
+    // can have made (this one's writers refresh the readers themselves), and opens it if there is one.
+    private void PickUpOtherCommits()
+    {
+        long now = Environment.TickCount64;
+        long due = Interlocked.Read(ref _nextOtherCommitsCheck);
+        if (now < due || Interlocked.CompareExchange(ref _nextOtherCommitsCheck, now + OtherCommitsCheckMs, due) != due)
+        {
+            return;
+        }
+
+        try
+        {
+            _searchers.MaybeRefresh();
+        }
+        catch (IOException)
+        {
+            // A commit being written or pruned as it was looked at: the current snapshot stays, the next check retries.
         }
     }
 

@@ -119,6 +119,33 @@ public sealed class IndexingTests : IDisposable
     }
 
     [Fact]
+    public async Task ARunningKnowledgeAnswersFromACommitAnotherProcessMadeWithinAboutASecond()
+    {
+        // Two instances over one index folder stand for `serve` and an `index` run beside it.
+        Write("a.md", "# Alpha\n\nThe alpha reactor runs on molten salt at seven hundred degrees.");
+        using var serving = Open();
+        serving.Refresh();
+        Assert.Contains("molten salt", serving.Ask("What does the alpha reactor run on?").Quote);
+
+        Write("a.md", "# Alpha\n\nThe alpha reactor was rebuilt to run on liquid sodium instead.");
+        using (var indexing = Open())
+        {
+            Assert.Equal(1, indexing.Refresh().Changed);
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        string? quote = serving.Ask("What does the alpha reactor run on?").Quote;
+        while (quote?.Contains("liquid sodium") != true && clock.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(100);
+            quote = serving.Ask("What does the alpha reactor run on?").Quote;
+        }
+
+        Assert.Contains("liquid sodium", quote);
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
     public void ACancelledRefreshLeavesTheLastCommitAnswering()
     {
         Write("a.md", "# Alpha\n\nThe alpha reactor runs on molten salt at seven hundred degrees.");

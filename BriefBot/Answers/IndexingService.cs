@@ -1,32 +1,64 @@
 using BriefBot.Search;
+using Microsoft.Extensions.Options;
 
 namespace BriefBot.Answers;
 
 /// <summary>
 /// Brings the index in line with the sources when the host starts, in the background, so the host answers from the
-/// last committed index while a large folder is read.
+/// last committed index while a large folder is read; then again every <see cref="SearchOptions.RefreshEvery"/>, so
+/// that files added to the folder are answered from and make the next digest without a restart.
 /// </summary>
-internal sealed class IndexingService(Knowledge knowledge, IndexState state, ILogger<IndexingService> logger) : BackgroundService
+internal sealed class IndexingService(
+    Knowledge knowledge, IndexState state, IOptions<SearchOptions> options, TimeProvider clock, ILogger<IndexingService> logger) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(async () =>
+    {
+        try
+        {
+            Refresh(atStart: true, stoppingToken);
+            if (options.Value.RefreshEvery <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            using var timer = new PeriodicTimer(options.Value.RefreshEvery, clock);
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                Refresh(atStart: false, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }, stoppingToken);
+
+    private void Refresh(bool atStart, CancellationToken stoppingToken)
     {
         try
         {
             var report = knowledge.Refresh(cancellationToken: stoppingToken);
             state.MarkReady(report);
-            logger.LogInformation(
-                "Indexed sources: {Added} added, {Changed} changed, {Removed} removed, {Unchanged} unchanged, {Passages} passages in {ElapsedMs:F0} ms",
-                report.Added, report.Changed, report.Removed, report.Unchanged, report.PassagesWritten, report.Elapsed.TotalMilliseconds);
+            if (atStart || report.Added + report.Changed + report.Removed > 0)
+            {
+                logger.LogInformation(
+                    "Indexed sources: {Added} added, {Changed} changed, {Removed} removed, {Unchanged} unchanged, {Passages} passages in {ElapsedMs:F0} ms",
+                    report.Added, report.Changed, report.Removed, report.Unchanged, report.PassagesWritten, report.Elapsed.TotalMilliseconds);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            throw;
         }
-        catch (Exception ex)
+        catch (Exception ex) when (atStart)
         {
             state.MarkFailed(ex.Message);
             logger.LogError(ex, "Indexing the sources failed; answering from the last committed index");
         }
-    }, stoppingToken);
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Reading the sources again failed; answering from the last committed index until the next try");
+        }
+    }
 }
 
 /// <summary>Whether the start-up indexing has finished, for the health check.</summary>

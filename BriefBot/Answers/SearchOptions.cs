@@ -20,6 +20,10 @@ internal sealed class SearchOptions
     [Range(1, 10_000)]
     public int MaxQuestionLength { get; set; } = 2_000;
 
+    /// <summary>How often a running host reads the sources again for new, changed and deleted files; zero: only at start.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan RefreshEvery { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The source folder to index: the configured one, else the seeds shipped beside the program.</summary>
     public string SourceFolder => Path.GetFullPath(string.IsNullOrWhiteSpace(Sources) ? Path.Combine(AppContext.BaseDirectory, "seeds") : Sources);
 
