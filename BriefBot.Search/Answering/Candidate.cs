@@ -36,6 +36,7 @@ internal sealed record ScoredSentence(CandidatePassage Passage, Span Span, doubl
 /// <param name="Names">The share of the question's capitalised words it holds exactly as written.</param>
 /// <param name="Meaning">The share of the question the passage holds in meaning.</param>
 /// <param name="Likeness">How alike the passage and the question are in meaning as a whole (a cosine).</param>
+/// <param name="Phrases">The share of the question's runs of three words the passage repeats (see <see cref="Answering.Phrases"/>).</param>
 internal sealed record Evidence(
     ScoredSentence Best,
     double Rank,
@@ -43,4 +44,5 @@ internal sealed record Evidence(
     double Coverage,
     double Names,
     double Meaning,
-    double Likeness);
+    double Likeness,
+    double Phrases);

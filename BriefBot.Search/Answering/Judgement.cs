@@ -10,11 +10,13 @@ internal static class Judgement
 {
     /// <summary>
     /// How well a candidate answers, to rank candidates against each other: its BM25 relative to the best, the share
-    /// of the question its best sentence and the passage hold in words, the answer cue, and the same in meaning.
+    /// of the question its best sentence and the passage hold in words, the answer cue, the same in meaning, and the
+    /// share of the question's three-word runs the passage repeats.
     /// </summary>
     public static double Rank(Evidence e) =>
-        1.0 * e.Rank + 0.446 * e.Best.Coverage + 0.942 * e.Coverage + (e.Best.Cue ? 0.341 : 0)
-        + 1.8 * e.Best.Meaning + 1.469 * e.Meaning + 0.564 * e.Best.Likeness + 0.305 * e.Likeness;
+        1.0 * e.Rank + 0.509 * e.Best.Coverage + 1.18 * e.Coverage + (e.Best.Cue ? 0.413 : 0)
+        + 1.997 * e.Best.Meaning + 1.575 * e.Meaning + 0.655 * e.Best.Likeness + 0.423 * e.Likeness
+        + 1.241 * e.Phrases;
 
     /// <summary>
     /// How likely the passage is to answer the question at all (0..1): a logistic model fitted to tell questions the

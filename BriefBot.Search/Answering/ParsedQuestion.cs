@@ -6,8 +6,11 @@ namespace BriefBot.Search.Answering;
 /// <summary>A content term of a question: its stem, and the words as typed.</summary>
 internal sealed record QuestionTerm(string Stem, string Surface, int Position);
 
-/// <summary>A question reduced to what can be searched for: content terms and the kind of answer wanted.</summary>
-internal sealed record ParsedQuestion(IReadOnlyList<QuestionTerm> Terms, AnswerKind Kind, IReadOnlySet<string> Words)
+/// <summary>
+/// A question reduced to what can be searched for: content terms, the kind of answer wanted, its words, and its runs of
+/// three words as written (<see cref="Answering.Phrases"/>).
+/// </summary>
+internal sealed record ParsedQuestion(IReadOnlyList<QuestionTerm> Terms, AnswerKind Kind, IReadOnlySet<string> Words, IReadOnlySet<ulong> Phrases)
 {
     // Words that ask rather than tell; they say what kind of answer is wanted but are not searched for.
     private static readonly HashSet<string> QuestionWords = new(StringComparer.OrdinalIgnoreCase)
@@ -54,7 +57,7 @@ internal sealed record ParsedQuestion(IReadOnlyList<QuestionTerm> Terms, AnswerK
         }
 
         var words = WordsOf(question);
-        return new ParsedQuestion(terms, KindOf(question), words);
+        return new ParsedQuestion(terms, KindOf(question), words, Answering.Phrases.Of(question));
     }
 
     /// <summary>The question's words, lower-cased, so that an answer candidate is not just the question repeated.</summary>

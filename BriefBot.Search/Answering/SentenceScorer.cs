@@ -47,7 +47,8 @@ internal sealed class SentenceScorer(ParsedQuestion question, IReadOnlyDictionar
             Coverage(present),
             NameShare(passage.Text),
             _resemblance.Share(meaning, 0, passage.Text.Length),
-            _resemblance.Likeness(meaning, 0, passage.Text.Length));
+            _resemblance.Likeness(meaning, 0, passage.Text.Length),
+            Phrases.Share(question.Phrases, passage.Text));
     }
 
     /// <summary>Where the question's terms stand in a sentence, for cutting a long one down to a quote.</summary>
