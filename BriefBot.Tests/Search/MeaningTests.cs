@@ -65,13 +65,7 @@ public sealed class MeaningTests : IDisposable
             + "money from a local tax that voters approved after a long campaign led by the mayor and several sports clubs.\n");
         _folder.Write("sources/events.md", "# Arena events\n\nThe city arena hosted a concert in 2004 for the city, and the arena drew a "
             + "record crowd of fans who came from all over the region to hear the band play for three hours on a warm night.\n");
-        using var knowledge = Knowledge.Open(new KnowledgeOptions
-        {
-            SourceFolder = _folder.Combine("sources"),
-            IndexFolder = _folder.Combine("index"),
-            AbstainBelow = 0, // two passages are too few for the confidence model, which expects a real corpus
-        });
-        knowledge.Refresh();
+        using var knowledge = SmallCorpus.Open(_folder);
 
         var answer = knowledge.Ask("When did the city build the arena?");
 

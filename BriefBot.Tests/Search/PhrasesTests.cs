@@ -40,13 +40,7 @@ public sealed class PhrasesTests : IDisposable
             + "and Judge Ruth Alder said the court put mercy first.\n");
         _folder.Write("sources/town.md", "# The town\n\nThe town lies on a river.\n\nIts market opens on Fridays.\n\n"
             + "A railway reached it in 1870.\n\nThe mill burned down twice.\n\nMost people farm wheat and barley.\n");
-        using var knowledge = Knowledge.Open(new KnowledgeOptions
-        {
-            SourceFolder = _folder.Combine("sources"),
-            IndexFolder = _folder.Combine("index"),
-            AbstainBelow = 0, // seven passages are too few for the confidence model, which expects a real corpus
-        });
-        knowledge.Refresh();
+        using var knowledge = SmallCorpus.Open(_folder);
 
         var answer = knowledge.Ask("Who put himself at the mercy of the court?");
 

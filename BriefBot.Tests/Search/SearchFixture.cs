@@ -28,3 +28,23 @@ public sealed class SeedKnowledge : IDisposable
         _folder.Dispose();
     }
 }
+
+/// <summary>A knowledge base over a handful of passages written by a test, indexed and answering everything.</summary>
+public static class SmallCorpus
+{
+    /// <summary>
+    /// Opens and indexes <c>sources/</c> of <paramref name="folder"/>, with its index beside it. It never abstains:
+    /// a few passages are too few for the confidence model, which expects a real corpus.
+    /// </summary>
+    public static Knowledge Open(TempFolder folder)
+    {
+        var knowledge = Knowledge.Open(new KnowledgeOptions
+        {
+            SourceFolder = folder.Combine("sources"),
+            IndexFolder = folder.Combine("index"),
+            AbstainBelow = 0,
+        });
+        knowledge.Refresh();
+        return knowledge;
+    }
+}

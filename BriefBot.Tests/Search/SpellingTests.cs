@@ -17,23 +17,11 @@ public sealed class SpellingTests : IDisposable
         _folder.Write("sources/luther.md", "# Luther\n\nLuther came back to Wittenberg in March 1522 to preach, and preached eight sermons.\n");
         _folder.Write("sources/town.md", "# The town\n\nWittenberg lies on the Elbe.\n\nThe university of Wittenberg was founded in 1502.\n\n"
             + "The castle church of Wittenberg has a wooden door.\n\nWittenberg had about two thousand people then.\n");
-        using var knowledge = Open();
+        using var knowledge = SmallCorpus.Open(_folder);
 
         var answer = knowledge.Ask("When did Karistadt come back to Wittenberg to preach?");
 
         Assert.Equal("karlstadt.md", answer.Citation!.Path);
         Assert.Contains("Karlstadt came back", answer.Quote);
-    }
-
-    private Knowledge Open()
-    {
-        var knowledge = Knowledge.Open(new KnowledgeOptions
-        {
-            SourceFolder = _folder.Combine("sources"),
-            IndexFolder = _folder.Combine("index"),
-            AbstainBelow = 0, // two passages are too few for the confidence model, which expects a real corpus
-        });
-        knowledge.Refresh();
-        return knowledge;
     }
 }
