@@ -30,6 +30,10 @@ internal sealed class Snapshot
 {
     private const int MaxTerms = 500_000;
     private const int MaxReadings = 20_000;
+
+    // Typos come one or two to a question; a question of unknown words (pasted junk, another language) is not mended
+    // word by word, since each search of the term dictionary for close words costs about a millisecond.
+    private const int MaxMendedTerms = 3;
     private static readonly ConditionalWeakTable<IndexReader, Snapshot> ByReader = [];
 
     private readonly IndexReader _reader;
@@ -64,10 +68,17 @@ internal sealed class Snapshot
     public ParsedQuestion Mend(ParsedQuestion question)
     {
         List<QuestionTerm>? terms = null;
-        for (int i = 0; i < question.Terms.Count; i++)
+        int unknown = 0;
+        for (int i = 0; i < question.Terms.Count && unknown < MaxMendedTerms; i++)
         {
             var term = question.Terms[i];
-            if (_reader.DocFreq(new Term(FieldNames.Text, term.Stem)) == 0 && MendedOf(term.Stem) is { } mended)
+            if (_reader.DocFreq(new Term(FieldNames.Text, term.Stem)) > 0)
+            {
+                continue;
+            }
+
+            unknown++;
+            if (MendedOf(term.Stem) is { } mended)
             {
                 // The mended stem stands for the word as typed too: its vector beats a typo's, and it is no name.
                 terms ??= [.. question.Terms];
