@@ -5,7 +5,6 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
-using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace BriefBot.Search.Index;
 
@@ -17,12 +16,12 @@ namespace BriefBot.Search.Index;
 internal sealed class PassageIndex : IDisposable
 {
     private const long OtherCommitsCheckMs = 1_000;
-    private readonly LuceneDirectory _directory;
+    private readonly FSDirectory _directory;
     private readonly SearcherManager _searchers;
     private readonly System.Threading.Lock _writeLock = new();
     private long _nextOtherCommitsCheck;
 
-    private PassageIndex(LuceneDirectory directory, Analyzer analyzer)
+    private PassageIndex(FSDirectory directory, Analyzer analyzer)
     {
         _directory = directory;
         Analyzer = analyzer;
@@ -56,7 +55,7 @@ internal sealed class PassageIndex : IDisposable
     {
         lock (_writeLock)
         {
-            using (var writer = new IndexWriter(_directory, WriterConfig(Analyzer)))
+            using (var writer = OpenWriter())
             {
                 try
                 {
@@ -89,6 +88,22 @@ internal sealed class PassageIndex : IDisposable
             }
 
             _searchers.MaybeRefreshBlocking();
+        }
+    }
+
+    // Lucene lets one writer at a time hold an index; another process's (a host refreshing its sources, an `index`
+    // run) makes this one wait a second, then fail with a sentence saying so instead of Lucene's lock name.
+    private IndexWriter OpenWriter()
+    {
+        try
+        {
+            return new IndexWriter(_directory, WriterConfig(Analyzer));
+        }
+        catch (LockObtainFailedException ex)
+        {
+            throw new IOException(
+                $"The index in {_directory.Directory.FullName} is being written by another process (BriefBot refreshing its sources, or "
+                + "another 'index' run); try again when it has finished.", ex);
         }
     }
 

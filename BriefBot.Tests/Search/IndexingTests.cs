@@ -1,4 +1,8 @@
 using BriefBot.Search;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Index;
+using FSDirectory = Lucene.Net.Store.FSDirectory;
+using Lucene.Net.Util;
 
 namespace BriefBot.Tests.Search;
 
@@ -156,6 +160,26 @@ public sealed class IndexingTests : IDisposable
         Assert.ThrowsAny<OperationCanceledException>(() => knowledge.Refresh(cancellationToken: new CancellationToken(canceled: true)));
 
         Assert.Contains("molten salt", knowledge.Ask("What does the alpha reactor run on?").Quote);
+        Assert.Equal(1, knowledge.Refresh().Changed);
+    }
+
+    [Fact]
+    public void ARefreshWhileAnotherWriterHoldsTheIndexFailsWithASentenceAndTheLastCommitStillAnswers()
+    {
+        Write("a.md", "# Alpha\n\nThe alpha reactor runs on molten salt at seven hundred degrees.");
+        using var knowledge = Open();
+        knowledge.Refresh();
+        Write("a.md", "# Alpha\n\nThe alpha reactor was rebuilt to run on liquid sodium instead.");
+
+        using (var other = new IndexWriter(
+            FSDirectory.Open(_folder.Combine("index")), new IndexWriterConfig(LuceneVersion.LUCENE_48, new StandardAnalyzer(LuceneVersion.LUCENE_48))))
+        {
+            var error = Assert.Throws<IOException>(() => knowledge.Refresh());
+
+            Assert.Contains("being written by another process", error.Message);
+            Assert.Contains("molten salt", knowledge.Ask("What does the alpha reactor run on?").Quote);
+        }
+
         Assert.Equal(1, knowledge.Refresh().Changed);
     }
 
