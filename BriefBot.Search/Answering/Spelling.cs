@@ -32,10 +32,10 @@ internal static class Spelling
         (string? Term, float Boost, int Df) best = (null, 0, 0);
         while (fuzzy.MoveNext())
         {
-            (string, float, int) found = (fuzzy.Term.Utf8ToString(), boost.Boost, fuzzy.DocFreq);
-            if (found.Item2 > best.Boost || found.Item2 == best.Boost && found.Item3 > best.Df)
+            // The boost grows as the edits shrink against the word's length.
+            if (boost.Boost > best.Boost || boost.Boost == best.Boost && fuzzy.DocFreq > best.Df)
             {
-                best = found;
+                best = (fuzzy.Term.Utf8ToString(), boost.Boost, fuzzy.DocFreq);
             }
         }
 

@@ -1,8 +1,8 @@
+using BriefBot.Search;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using BriefBot.Search;
 
 namespace BriefBot.Bench.EndToEnd;
 
