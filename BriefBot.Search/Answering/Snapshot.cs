@@ -21,10 +21,10 @@ internal sealed record PassageReading(
     List<AnalyzedToken> Heading);
 
 /// <summary>
-/// What the answerer has worked out about one index snapshot (one reader, from one commit to the next): BM25's inverse
-/// document frequency of terms, and the readings of passages it has weighed. A passage that comes up again, for
-/// another question, is neither loaded nor analysed again. Both are bounded, and go with the snapshot when a refresh
-/// replaces it.
+/// What the answerer has worked out about one index snapshot (one reader, from one commit to the next): how many
+/// passages hold each term asked about, the indexed words that unknown ones were mended to, and the readings of
+/// passages it has weighed. A passage that comes up again, for another question, is neither loaded nor analysed
+/// again. All are bounded, and go with the snapshot when a refresh replaces it.
 /// </summary>
 internal sealed class Snapshot
 {
@@ -39,7 +39,7 @@ internal sealed class Snapshot
     private readonly IndexReader _reader;
     private readonly Analyzer _analyzer;
     private readonly int _passages;
-    private readonly ConcurrentDictionary<string, double> _idf = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _docFreq = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, PassageReading> _readings = new();
     private readonly ConcurrentDictionary<string, string?> _mended = new(StringComparer.Ordinal);
 
@@ -48,17 +48,24 @@ internal sealed class Snapshot
 
     public static Snapshot Of(IndexReader reader, Analyzer analyzer) => ByReader.GetValue(reader, r => new Snapshot(r, analyzer));
 
+    /// <summary>BM25's inverse document frequency of <paramref name="term"/> over the passages.</summary>
     public double Idf(string term)
     {
-        if (_idf.TryGetValue(term, out double idf))
+        int df = DocFreq(term);
+        return Math.Log(1 + (_passages - df + 0.5) / (df + 0.5));
+    }
+
+    /// <summary>How many passages hold <paramref name="term"/>.</summary>
+    public int DocFreq(string term)
+    {
+        if (_docFreq.TryGetValue(term, out int df))
         {
-            return idf;
+            return df;
         }
 
-        int df = _reader.DocFreq(new Term(FieldNames.Text, term));
-        idf = Math.Log(1 + (_passages - df + 0.5) / (df + 0.5));
-        Remember(_idf, term, idf, MaxTerms);
-        return idf;
+        df = _reader.DocFreq(new Term(FieldNames.Text, term));
+        Remember(_docFreq, term, df, MaxTerms);
+        return df;
     }
 
     /// <summary>
@@ -72,7 +79,7 @@ internal sealed class Snapshot
         for (int i = 0; i < question.Terms.Count && unknown < MaxMendedTerms; i++)
         {
             var term = question.Terms[i];
-            if (_reader.DocFreq(new Term(FieldNames.Text, term.Stem)) > 0)
+            if (DocFreq(term.Stem) > 0)
             {
                 continue;
             }
