@@ -122,22 +122,8 @@ internal sealed class DigestChannelsBed : IAsyncDisposable
     }
 
     /// <summary>Moves the clock on a second at a time (one digest poll) until <paramref name="done"/> holds.</summary>
-    public async Task AdvanceUntilAsync(Func<bool> done, int maxSeconds = 600)
-    {
-        for (int second = 0; second < maxSeconds; second++)
-        {
-            if (done())
-            {
-                return;
-            }
-
-            Clock.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(15);
-        }
-
-        Assert.Fail($"Still waiting after {maxSeconds} s of the fake clock; the Connector saw: "
-            + string.Join(", ", Connector.Requests.Select(r => $"{r.Operation} {r.ActivityType} {r.Status}")));
-    }
+    public Task AdvanceUntilAsync(Func<bool> done, int maxSeconds = 600) => Clock.AdvanceUntilAsync(
+        done, () => "the Connector saw: " + string.Join(", ", Connector.Requests.Select(r => $"{r.Operation} {r.ActivityType} {r.Status}")), maxSeconds);
 
     /// <summary>Moves the clock to just before the due time, then on until <paramref name="done"/> holds.</summary>
     public Task AdvanceToDueTimeUntilAsync(Func<bool> done)

@@ -62,21 +62,8 @@ internal sealed class SlackDigestBed : IAsyncDisposable
     /// <summary>
     /// Moves the clock on a second at a time (one digest poll, one paced post) until <paramref name="done"/> holds.
     /// </summary>
-    public async Task AdvanceUntilAsync(Func<bool> done, int maxSeconds = 600)
-    {
-        for (int second = 0; second < maxSeconds; second++)
-        {
-            if (done())
-            {
-                return;
-            }
-
-            Clock.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(15);
-        }
-
-        Assert.Fail($"Still waiting after {maxSeconds} s of the fake clock; Slack saw: {string.Join(", ", Slack.Calls.Select(c => $"{c.Method} {c.Channel}"))}");
-    }
+    public Task AdvanceUntilAsync(Func<bool> done, int maxSeconds = 600) => Clock.AdvanceUntilAsync(
+        done, () => "Slack saw: " + string.Join(", ", Slack.Calls.Select(c => $"{c.Method} {c.Channel}")), maxSeconds);
 
     /// <summary>Moves the clock to just before the due time (<paramref name="days"/> later), then on until <paramref name="done"/> holds.</summary>
     public Task AdvanceToDueTimeUntilAsync(Func<bool> done, int days = 0)
