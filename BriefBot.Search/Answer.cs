@@ -71,7 +71,14 @@ public sealed record Citation(
     int PassageEnd,
     int QuoteStart,
     int QuoteEnd,
-    string PassageText);
+    string PassageText)
+{
+    /// <summary>Where in the document the passage stands, as a reader finds it: "page 4", "slide 3", "sheet Costs, row 12", "lines 10–14".</summary>
+    public string? Location { get; init; }
+
+    /// <summary>The title, the heading path and the location in one line: "Deployment › rsync, page 4".</summary>
+    public string Where => string.Join(", ", new[] { Section is null ? Title : $"{Title} \u203A {Section}", Location }.Where(s => !string.IsNullOrEmpty(s)));
+}
 
 /// <summary>Another passage that bears on the question.</summary>
 /// <param name="Snippet">Its most relevant sentence, verbatim, shortened like a quote.</param>

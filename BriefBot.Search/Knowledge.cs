@@ -21,14 +21,17 @@ public sealed partial class Knowledge : IDisposable
     private readonly PassageIndex _index;
     private readonly Indexer _indexer;
     private readonly Answerer _answerer;
+    private readonly Links _links;
     private readonly Lock _refreshLock = new();
+    private volatile IndexReport? _lastReport;
 
     private Knowledge(KnowledgeOptions options, PassageIndex index)
     {
         _options = options;
         _index = index;
-        _indexer = new Indexer(index, new PassageSplitter(), options.MaxFileBytes, options.Clock);
-        _answerer = new Answerer(index, options.AbstainBelow);
+        _links = new Links(options.LinkBase);
+        _indexer = new Indexer(index, new PassageSplitter(), options.MaxFileBytes, options.ArchiveLimits, options.Clock);
+        _answerer = new Answerer(index, options.AbstainBelow, _links);
     }
 
     /// <summary>Opens (or creates) the index; call <see cref="Refresh"/> to bring it in line with the sources.</summary>
@@ -41,15 +44,21 @@ public sealed partial class Knowledge : IDisposable
 
     /// <summary>
     /// Indexes new and changed files of the source folder and drops deleted ones, in one commit. Questions asked
-    /// meanwhile are answered from the previous commit.
+    /// meanwhile are answered from the previous commit. A file that cannot be read is reported in the result and
+    /// skipped; it never stops the refresh.
     /// </summary>
     public IndexReport Refresh(IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         lock (_refreshLock)
         {
-            return _indexer.Sync(_options.SourceFolder, progress, cancellationToken);
+            var report = _indexer.Sync(_options.SourceFolder, progress, cancellationToken);
+            _lastReport = report;
+            return report;
         }
     }
+
+    /// <summary>What the last refresh of this instance did (formats counted, files skipped); null before the first.</summary>
+    public IndexReport? LastReport => _lastReport;
 
     /// <summary>Answers a question with a verbatim quote and its citation, or says that the sources do not hold it.</summary>
     public Answer Ask(string question)
@@ -85,7 +94,8 @@ public sealed partial class Knowledge : IDisposable
         return new KnowledgeStats(documents, passages);
     }
 
-    private static DocumentInfo InfoOf(IndexedDocument d) => new(d.Path, d.Title, d.Url, d.Passages, d.Modified, d.Indexed);
+    private DocumentInfo InfoOf(IndexedDocument d) =>
+        new(d.Path, d.Title, _links.For(d.Path, d.Url, d.Slug), d.Passages, d.Modified, d.Indexed) { Format = d.Format };
 
     /// <inheritdoc />
     public void Dispose() => _index.Dispose();

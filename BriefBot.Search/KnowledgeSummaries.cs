@@ -44,7 +44,10 @@ public sealed partial class Knowledge
             var p = passages[i];
             int start = p.Start + sentence.Start - offsets[i];
             quotes.Add(new KeyQuote(sentence.Text, new Citation(
-                p.Title, p.Path, p.Url, p.Ordinal, p.Section, p.Start, p.End, start, start + sentence.Text.Length, p.Text)));
+                p.Title, p.Path, _links.For(p.Path, p.Url, p.Slug), p.Ordinal, p.Section, p.Start, p.End, start, start + sentence.Text.Length, p.Text)
+            {
+                Location = p.Location,
+            }));
         }
 
         return new DocumentSummary(document, quotes);

@@ -9,7 +9,7 @@ namespace BriefBot.Search.Answering;
 /// against the question (<see cref="SentenceScorer"/>), quotes the best sentence of the best passage and cites it, or
 /// abstains when the confidence falls below the threshold.
 /// </summary>
-internal sealed class Answerer(PassageIndex index, double abstainBelow)
+internal sealed class Answerer(PassageIndex index, double abstainBelow, Links links)
 {
     private const int CandidateCount = 8;
     private const int MaxRelated = 3;
@@ -48,17 +48,20 @@ internal sealed class Answerer(PassageIndex index, double abstainBelow)
         return new Answer(question, AnswerStatus.Answered, quote.Text, CiteOf(best.Passage, quote.Verbatim), confidence, related, [], null);
     });
 
-    private static Citation CiteOf(CandidatePassage passage, Span quote) => new(
+    private Citation CiteOf(CandidatePassage passage, Span quote) => new(
         passage.Title,
         passage.Path,
-        passage.Url,
+        links.For(passage.Path, passage.Url, passage.Slug),
         passage.Ordinal,
         passage.Section,
         passage.Start,
         passage.End,
         passage.Start + quote.Start,
         passage.Start + quote.End,
-        passage.Text);
+        passage.Text)
+    {
+        Location = passage.Location,
+    };
 
     // BM25's inverse document frequency of each question term over the passages.
     private static Dictionary<string, double> TermWeights(Snapshot snapshot, ParsedQuestion parsed) =>

@@ -16,7 +16,9 @@ internal sealed record CandidatePassage(
     int Start,
     int End,
     string Text,
-    float Score);
+    float Score,
+    string? Location = null,
+    string? Slug = null);
 
 /// <summary>The sentence of a candidate passage that best answers the question, and how well it does.</summary>
 /// <param name="Passage">The passage it stands in.</param>

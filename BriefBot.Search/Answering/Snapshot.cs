@@ -141,18 +141,8 @@ internal sealed class Snapshot
 
     private CandidatePassage Load(int doc)
     {
-        var d = _reader.Document(doc);
-        return new CandidatePassage(
-            doc,
-            d.Get(FieldNames.Path),
-            d.Get(FieldNames.Title),
-            d.Get(FieldNames.Url),
-            d.Get(FieldNames.Section),
-            d.GetField(FieldNames.Ordinal).GetInt32Value() ?? 0,
-            d.GetField(FieldNames.Start).GetInt32Value() ?? 0,
-            d.GetField(FieldNames.End).GetInt32Value() ?? 0,
-            d.Get(FieldNames.Text),
-            0);
+        var p = IndexRecords.ToStoredPassage(_reader.Document(doc));
+        return new CandidatePassage(doc, p.Path, p.Title, p.Url, p.Section, p.Ordinal, p.Start, p.End, p.Text, 0, p.Location, p.Slug);
     }
 
     private static void Remember<TKey, TValue>(ConcurrentDictionary<TKey, TValue> cache, TKey key, TValue value, int max)

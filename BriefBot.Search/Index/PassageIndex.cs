@@ -49,9 +49,10 @@ internal sealed class PassageIndex : IDisposable
 
     /// <summary>
     /// Applies replacements and removals in a single commit, then shows it to readers; <paramref name="replace"/> is
-    /// read once, as it goes, so it may produce its documents lazily. Nothing to change writes no commit.
+    /// read once, as it goes, so it may produce its documents lazily, and <paramref name="remove"/> is asked for after
+    /// it, so that what to remove may depend on what was read. Nothing to change writes no commit.
     /// </summary>
-    public void Apply(IEnumerable<(SourceDocument Document, IReadOnlyList<Passage> Passages)> replace, IEnumerable<string> remove, DateTimeOffset now)
+    public void Apply(IEnumerable<(SourceDocument Document, IReadOnlyList<Passage> Passages)> replace, Func<IEnumerable<string>> remove, DateTimeOffset now)
     {
         lock (_writeLock)
         {
@@ -59,19 +60,19 @@ internal sealed class PassageIndex : IDisposable
             {
                 try
                 {
-                    foreach (string path in remove)
-                    {
-                        writer.DeleteDocuments(new Term(FieldNames.Path, path));
-                    }
-
                     foreach (var (document, passages) in replace)
                     {
                         writer.DeleteDocuments(new Term(FieldNames.Path, document.RelativePath));
-                        writer.AddDocument(DocumentRecord(document, passages.Count, now));
+                        writer.AddDocument(IndexRecords.DocumentRecord(document, passages.Count, now));
                         foreach (var passage in passages)
                         {
-                            writer.AddDocument(PassageRecord(document, passage));
+                            writer.AddDocument(IndexRecords.PassageRecord(document, passage));
                         }
+                    }
+
+                    foreach (string path in remove())
+                    {
+                        writer.DeleteDocuments(new Term(FieldNames.Path, path));
                     }
 
                     if (writer.HasUncommittedChanges())
@@ -148,7 +149,7 @@ internal sealed class PassageIndex : IDisposable
         var query = new TermQuery(new Term(FieldNames.Kind, FieldNames.DocumentKind));
         int count = Math.Max(1, searcher.IndexReader.NumDocs);
         return searcher.Search(query, count).ScoreDocs
-            .Select(hit => ToIndexedDocument(searcher.Doc(hit.Doc)))
+            .Select(hit => IndexRecords.ToIndexedDocument(searcher.Doc(hit.Doc)))
             .OrderBy(d => d.Path, StringComparer.Ordinal)
             .ToList();
     });
@@ -167,7 +168,7 @@ internal sealed class PassageIndex : IDisposable
             { new TermQuery(new Term(FieldNames.Path, path)), Occur.MUST },
         };
         var hit = searcher.Search(query, 1).ScoreDocs.FirstOrDefault();
-        return hit is null ? null : ToIndexedDocument(searcher.Doc(hit.Doc));
+        return hit is null ? null : IndexRecords.ToIndexedDocument(searcher.Doc(hit.Doc));
     });
 
     public void Dispose()
@@ -183,65 +184,6 @@ internal sealed class PassageIndex : IDisposable
         Similarity = new BM25Similarity(),
         RAMBufferSizeMB = 64,
     };
-
-    private static Document DocumentRecord(SourceDocument source, int passages, DateTimeOffset now)
-    {
-        var record = new Document
-        {
-            new StringField(FieldNames.Kind, FieldNames.DocumentKind, Field.Store.YES),
-            new StringField(FieldNames.Path, source.RelativePath, Field.Store.YES),
-            new StoredField(FieldNames.Title, source.Title),
-            new StoredField(FieldNames.Hash, source.ContentHash),
-            new StoredField(FieldNames.Modified, source.Modified.ToUnixTimeMilliseconds()),
-            new StoredField(FieldNames.Indexed, now.ToUnixTimeMilliseconds()),
-            new StoredField(FieldNames.Passages, passages),
-        };
-        if (source.Url is not null)
-        {
-            record.Add(new StoredField(FieldNames.Url, source.Url));
-        }
-
-        return record;
-    }
-
-    private static Document PassageRecord(SourceDocument source, Passage passage)
-    {
-        var record = new Document
-        {
-            new StringField(FieldNames.Kind, FieldNames.PassageKind, Field.Store.YES),
-            new StringField(FieldNames.Path, source.RelativePath, Field.Store.YES),
-            new StringField(FieldNames.Id, passage.Id, Field.Store.YES),
-            new StoredField(FieldNames.Ordinal, passage.Ordinal),
-            new StoredField(FieldNames.Start, passage.Start),
-            new StoredField(FieldNames.End, passage.End),
-            new TextField(FieldNames.Text, passage.Text, Field.Store.YES),
-            new TextField(FieldNames.Title, HeadingOf(source.Title, passage.Section), Field.Store.NO),
-            new StoredField(FieldNames.Title, source.Title),
-        };
-        if (passage.Section is not null)
-        {
-            record.Add(new StoredField(FieldNames.Section, passage.Section));
-        }
-
-        if (source.Url is not null)
-        {
-            record.Add(new StoredField(FieldNames.Url, source.Url));
-        }
-
-        return record;
-    }
-
-    private static string HeadingOf(string title, string? section) =>
-        section is null || section == title ? title : $"{title}. {section}";
-
-    private static IndexedDocument ToIndexedDocument(Document d) => new(
-        d.Get(FieldNames.Path),
-        d.Get(FieldNames.Title),
-        d.Get(FieldNames.Url),
-        d.Get(FieldNames.Hash),
-        DateTimeOffset.FromUnixTimeMilliseconds(d.GetField(FieldNames.Modified).GetInt64Value() ?? 0),
-        DateTimeOffset.FromUnixTimeMilliseconds(d.GetField(FieldNames.Indexed).GetInt64Value() ?? 0),
-        d.GetField(FieldNames.Passages).GetInt32Value() ?? 0);
 
     private sealed class Bm25SearcherFactory : SearcherFactory
     {

@@ -28,13 +28,13 @@ public sealed class AnsweringTests(SeedKnowledge seeds) : IClassFixture<SeedKnow
     }
 
     [Fact]
-    public void TheCitationPointsAtTheQuoteInTheSourceFile()
+    public void TheCitationPointsAtTheQuoteInTheTextAReaderSeesOfTheSourceFile()
     {
         var answer = seeds.Knowledge.Ask("What did Xi pledge to send to Ukraine?");
 
         var cite = answer.Citation!;
         Assert.Equal("000_6fc04832441e38c0.txt", cite.Path);
-        string source = File.ReadAllText(Path.Combine(TestPaths.Seeds, cite.Path));
+        string source = Documents.TextOf(Path.Combine(TestPaths.Seeds, cite.Path), cite.Path);
         Assert.Equal(cite.PassageText, source[cite.PassageStart..cite.PassageEnd]);
         Assert.Equal(answer.Quote!.Trim('\u2026'), source[cite.QuoteStart..cite.QuoteEnd]);
         Assert.InRange(answer.Confidence, 0, 1);

@@ -51,10 +51,10 @@ public sealed class DocumentTests
     {
         var passages = new PassageSplitter().Split(Read("notes.md"));
 
-        var version2 = Assert.Single(passages, p => p.Section == "Version 2");
+        var version2 = Assert.Single(passages, p => p.SectionUnder("Release notes") == "Version 2");
         Assert.Contains("adds digests", version2.Text);
         Assert.Contains("long questions", version2.Text);
-        Assert.Contains(passages, p => p.Section == "Version 3" && p.Text.Contains("rephrasing"));
+        Assert.Contains(passages, p => p.SectionUnder("Release notes") == "Version 3" && p.Text.Contains("rephrasing"));
         Assert.DoesNotContain(passages, p => p.Text.StartsWith('#'));
     }
 
@@ -72,7 +72,7 @@ public sealed class DocumentTests
     {
         string sentence = "The reactor hall is inspected by two engineers every single morning before the first shift starts. ";
         string text = string.Concat(Enumerable.Repeat(sentence, 60)).TrimEnd();
-        var document = new SourceDocument("huge.txt", "Huge", text, "hash", DateTimeOffset.UnixEpoch, null);
+        var document = Documents.Read("huge.txt", System.Text.Encoding.UTF8.GetBytes(text));
 
         var passages = new PassageSplitter(maxChars: 1500).Split(document);
 
@@ -81,9 +81,5 @@ public sealed class DocumentTests
         Assert.All(passages, p => Assert.EndsWith("starts.", p.Text));
     }
 
-    private static SourceDocument Read(string file)
-    {
-        string path = TestData.PathOf(Path.Combine("Search", "documents", file));
-        return DocumentFormats.Read(file, File.ReadAllBytes(path), DateTimeOffset.UnixEpoch);
-    }
+    private static SourceDocument Read(string file) => Documents.Read(file, File.ReadAllBytes(TestData.PathOf(Path.Combine("Search", "documents", file))));
 }

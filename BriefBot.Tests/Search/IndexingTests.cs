@@ -72,7 +72,7 @@ public sealed class IndexingTests : IDisposable
 
         var answer = knowledge.Ask("What does the alpha reactor run on?");
         Assert.Contains("liquid sodium", answer.Quote);
-        Assert.Equal(answer.Citation!.PassageText, File.ReadAllText(_folder.Combine("sources/a.md"))[answer.Citation.PassageStart..answer.Citation.PassageEnd]);
+        Assert.Equal(answer.Citation!.PassageText, Documents.TextOf(_folder.Combine("sources/a.md"), "a.md")[answer.Citation.PassageStart..answer.Citation.PassageEnd]);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using BriefBot.Search;
 using BriefBot.Search.Summaries;
 using Microsoft.Extensions.Time.Testing;
+using BriefBot.Tests.Search;
 
 namespace BriefBot.Tests.Summaries;
 
@@ -67,7 +68,7 @@ public sealed class SummarizerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Summarizer.Summarize(Article, count));
 
     [Fact]
-    public void AnIndexedDocumentsKeySentencesAreCitedAtTheirOffsetsInTheFile()
+    public void AnIndexedDocumentsKeySentencesAreCitedAtTheirOffsetsInTheDocumentText()
     {
         using var folder = new TempFolder();
         string text = "# Bridges\n\n" + Article.Replace(". ", ".\n\n", StringComparison.Ordinal);
@@ -82,7 +83,7 @@ public sealed class SummarizerTests
         Assert.Equal(3, summary.KeySentences.Count);
         foreach (var quote in summary.KeySentences)
         {
-            Assert.Equal(quote.Text, text[quote.Citation.QuoteStart..quote.Citation.QuoteEnd]);
+            Assert.Equal(quote.Text, Documents.TextOf(folder.Combine("sources/bridge.md"), "bridge.md")[quote.Citation.QuoteStart..quote.Citation.QuoteEnd]);
             Assert.Contains(quote.Text, quote.Citation.PassageText, StringComparison.Ordinal);
             Assert.Equal("bridge.md", quote.Citation.Path);
         }
