@@ -17,6 +17,7 @@ internal static class AnswersExtensions
             .BindConfiguration(SearchOptions.Section)
             .ValidateDataAnnotations()
             .Validate(o => Directory.Exists(o.SourceFolder), "Search:Sources names a folder that does not exist.")
+            .Validate(o => o.BaseUrl is null || (o.BaseUrl.IsAbsoluteUri && o.BaseUrl.Scheme is "http" or "https"), "Search:BaseUrl must be an absolute http or https address.")
             .ValidateOnStart();
         services.AddSingleton(sp => Knowledge.Open(
             sp.GetRequiredService<IOptions<SearchOptions>>().Value.ToKnowledgeOptions(sp.GetRequiredService<TimeProvider>())));

@@ -41,8 +41,18 @@ internal sealed class IndexingService(
             if (atStart || report.Added + report.Changed + report.Removed > 0)
             {
                 logger.LogInformation(
-                    "Indexed sources: {Added} added, {Changed} changed, {Removed} removed, {Unchanged} unchanged, {Passages} passages in {ElapsedMs:F0} ms",
-                    report.Added, report.Changed, report.Removed, report.Unchanged, report.PassagesWritten, report.Elapsed.TotalMilliseconds);
+                    "Indexed sources: {Added} added, {Changed} changed, {Removed} removed, {Unchanged} unchanged, {Passages} passages in {ElapsedMs:F0} ms; {Formats}; {Skipped} skipped",
+                    report.Added, report.Changed, report.Removed, report.Unchanged, report.PassagesWritten, report.Elapsed.TotalMilliseconds,
+                    IndexReportText.Formats(report), report.Skipped.Count);
+                foreach (var skipped in report.Skipped)
+                {
+                    logger.LogWarning("Skipped {Path}: {Reason}, {Detail}", skipped.Path, skipped.Reason, skipped.Detail);
+                }
+
+                foreach (var warning in report.Warnings)
+                {
+                    logger.LogWarning("Indexed {Path} in part: {Detail}", warning.Path, warning.Detail);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

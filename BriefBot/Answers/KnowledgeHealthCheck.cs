@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace BriefBot.Answers;
 
-/// <summary>Healthy once the sources are indexed; reports document and passage counts either way.</summary>
+/// <summary>Healthy once the sources are indexed; reports document and passage counts, formats and skipped files either way.</summary>
 internal sealed class KnowledgeHealthCheck(Knowledge knowledge, IndexState state) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -15,6 +15,12 @@ internal sealed class KnowledgeHealthCheck(Knowledge knowledge, IndexState state
             ["documents"] = stats.Documents,
             ["passages"] = stats.Passages,
         };
+        if (knowledge.LastReport is { } report)
+        {
+            // What the last refresh found: documents per format, and how many files it could not index.
+            data["formats"] = report.Formats;
+            data["skipped"] = report.Skipped.Count;
+        }
         var result = state.Status switch
         {
             "ready" => HealthCheckResult.Healthy("The index is loaded.", data),

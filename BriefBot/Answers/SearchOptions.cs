@@ -20,6 +20,13 @@ internal sealed class SearchOptions
     [Range(1, 10_000)]
     public int MaxQuestionLength { get; set; } = 2_000;
 
+    /// <summary>Files larger than this are reported and skipped, never read.</summary>
+    [Range(1L, long.MaxValue)]
+    public long MaxFileBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>Where the source folder is published (https://…/), for links in citations; unset: no links but the documents' own.</summary>
+    public Uri? BaseUrl { get; set; }
+
     /// <summary>How often a running host reads the sources again for new, changed and deleted files; zero: only at start.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public TimeSpan RefreshEvery { get; set; } = TimeSpan.FromMinutes(10);
@@ -33,6 +40,8 @@ internal sealed class SearchOptions
         IndexFolder = Path.GetFullPath(IndexFolder),
         AbstainBelow = AbstainBelow,
         MaxQuestionLength = MaxQuestionLength,
+        MaxFileBytes = MaxFileBytes,
+        BaseUrl = BaseUrl,
         Clock = clock,
     };
 }

@@ -1,3 +1,4 @@
+using BriefBot.Answers;
 using BriefBot.Search;
 
 namespace BriefBot.Cli;
@@ -25,6 +26,11 @@ internal static class IndexCommand
             $"Indexed {options.SourceFolder}: {report.Added} added, {report.Changed} changed, {report.Removed} removed, " +
             $"{report.Unchanged} unchanged; {report.PassagesWritten} passages written in {report.Elapsed.TotalSeconds:F1} s. " +
             $"The index holds {stats.Documents} documents, {stats.Passages} passages.");
+        foreach (string line in IndexReportText.Lines(report))
+        {
+            output.WriteLine(line);
+        }
+
         return 0;
     }
 }

@@ -12,7 +12,7 @@ internal sealed record AnswerReply(long QuestionId, Answer Answer) : BotReply;
 internal sealed record HelpReply(IReadOnlyList<(string Command, string Description)> Commands) : BotReply;
 
 /// <summary>What is indexed.</summary>
-internal sealed record SourcesReply(IReadOnlyList<DocumentInfo> Documents, int Passages) : BotReply;
+internal sealed record SourcesReply(IReadOnlyList<DocumentInfo> Documents, int Passages, int Skipped = 0) : BotReply;
 
 /// <summary>A plain sentence (a greeting, a refusal, a confirmation).</summary>
 internal sealed record TextReply(string Text) : BotReply;

@@ -24,7 +24,7 @@ internal sealed class ConversationService(Knowledge knowledge, QuestionLog quest
                 return new HelpReply(Commands);
             case "sources" or "/sources":
                 var documents = knowledge.Documents();
-                return new SourcesReply(documents, documents.Sum(d => d.Passages));
+                return new SourcesReply(documents, documents.Sum(d => d.Passages), knowledge.LastReport?.Skipped.Count ?? 0);
         }
 
         var answer = knowledge.Ask(text);

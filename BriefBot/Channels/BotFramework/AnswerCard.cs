@@ -52,8 +52,7 @@ internal static class AnswerCard
     public static string PlainText(Answer answer) =>
         $"“{answer.Quote}” — {answer.Citation!.Title}" + (answer.Citation.Url is { } url ? $" ({url})" : "") + $", {Where(answer.Citation)}";
 
-    // Where in the sources the quote stands: the file and the passage, counted from 1 as people count.
-    private static string Where(Citation citation) => $"{citation.Path}, passage {citation.Passage + 1}";
+    private static string Where(Citation citation) => Conversation.CitationText.Where(citation);
 
     private static JsonObject Feedback(long questionId, bool helpful) => new()
     {

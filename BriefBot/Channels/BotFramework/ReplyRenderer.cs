@@ -60,7 +60,7 @@ internal static class ReplyRenderer
 
     private static string Sources(SourcesReply reply)
     {
-        var text = new StringBuilder($"I answer from {reply.Documents.Count} documents ({reply.Passages} passages):\n\n");
+        var text = new StringBuilder($"I answer from {reply.Documents.Count} documents ({reply.Passages} passages){SkippedNote(reply)}:\n\n");
         foreach (var document in reply.Documents.Take(MaxListedSources))
         {
             text.Append($"- {document.Title} ({document.Path})\n");
@@ -73,4 +73,8 @@ internal static class ReplyRenderer
 
         return text.ToString().TrimEnd();
     }
+
+    /// <summary>"; 3 files could not be read", or nothing when every file was indexed.</summary>
+    internal static string SkippedNote(SourcesReply reply) =>
+        reply.Skipped == 0 ? "" : $"; {reply.Skipped} {(reply.Skipped == 1 ? "file" : "files")} could not be read (the index log lists them)";
 }

@@ -47,7 +47,7 @@ internal static class SlackBlocks
         string source = citation.Url is { } url
             ? $"<{SlackText.Escape(url)}|{SlackText.Escape(citation.Title)}>"
             : $"*{SlackText.Escape(citation.Title)}*";
-        string where = SlackText.Escape($"{citation.Path}, passage {citation.Passage + 1}");
+        string where = SlackText.Escape(Conversation.CitationText.Where(citation));
         return new SlackMessage(
             $"“{answer.Quote}” — {citation.Title} ({citation.Path})",
             [Section(quote), Context($"Source: {source} · {where}"), FeedbackButtons(reply.QuestionId)]);
@@ -79,7 +79,7 @@ internal static class SlackBlocks
 
     private static SlackMessage Sources(SourcesReply sources)
     {
-        string summary = $"I answer from {sources.Documents.Count} document(s), {sources.Passages} passages.";
+        string summary = $"I answer from {sources.Documents.Count} document(s), {sources.Passages} passages{BotFramework.ReplyRenderer.SkippedNote(sources)}.";
         var text = new StringBuilder($"*{summary}*\n");
         int listed = 0;
         foreach (var document in sources.Documents.Take(MaxListedSources))
