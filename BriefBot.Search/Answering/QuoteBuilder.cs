@@ -13,6 +13,7 @@ internal static class QuoteBuilder
 {
     public const int MaxChars = 300;
     private const string Ellipsis = "\u2026";
+    private static readonly string[] Elisions = ["[\u2026]", "[...]", "(\u2026)", "(...)", "\u2026", "..."];
 
     /// <param name="text">The passage text.</param>
     /// <param name="sentence">The span to quote.</param>
@@ -20,6 +21,7 @@ internal static class QuoteBuilder
     /// <param name="maxChars">The most source characters the quote may hold.</param>
     public static Quote Build(string text, Span sentence, IReadOnlyList<(int Offset, double Weight)> anchors, int maxChars = MaxChars)
     {
+        sentence = WithoutLeadingElision(text, sentence);
         if (sentence.Length <= maxChars)
         {
             return new Quote(text[sentence.Start..sentence.End], sentence);
@@ -53,6 +55,28 @@ internal static class QuoteBuilder
         }
 
         return new Quote(quote, span);
+    }
+
+    // A sentence that opens with the source's own mark of an omission ("[…] I'm actually…") is quoted from its first
+    // word: the mark says nothing alone, and would read as BriefBot's cut.
+    private static Span WithoutLeadingElision(string text, Span sentence)
+    {
+        int start = sentence.Start;
+        foreach (string mark in Elisions)
+        {
+            if (text.AsSpan(start, sentence.End - start).StartsWith(mark, StringComparison.Ordinal))
+            {
+                start += mark.Length;
+                while (start < sentence.End && char.IsWhiteSpace(text[start]))
+                {
+                    start++;
+                }
+
+                break;
+            }
+        }
+
+        return start < sentence.End ? new Span(start, sentence.End) : sentence;
     }
 
     private static List<int> WordStarts(string text, Span sentence)

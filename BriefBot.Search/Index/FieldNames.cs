@@ -44,6 +44,7 @@ internal static class FieldNames
     public const string Modified = "modified";
     public const string Indexed = "indexed";
     public const string Passages = "passages";
+    public const string ReadWith = "readwith";
 
     public const string PassageKind = "passage";
     public const string DocumentKind = "document";

@@ -10,6 +10,12 @@ internal sealed record StoredPassage(
 /// <summary>How documents and passages are written to Lucene records and read back; one place for both ways.</summary>
 internal static class IndexRecords
 {
+    /// <summary>
+    /// The version of how documents are read and split, stored with each document: an index written by older readers
+    /// (which kept Markdown as written) is read again on the next refresh, file by file, though no file changed.
+    /// </summary>
+    public const int ReadersVersion = 2;
+
     public static Document DocumentRecord(SourceDocument source, int passages, DateTimeOffset now)
     {
         var record = new Document
@@ -22,6 +28,7 @@ internal static class IndexRecords
             new StoredField(FieldNames.Modified, source.Modified.ToUnixTimeMilliseconds()),
             new StoredField(FieldNames.Indexed, now.ToUnixTimeMilliseconds()),
             new StoredField(FieldNames.Passages, passages),
+            new StoredField(FieldNames.ReadWith, ReadersVersion),
         };
         AddLinks(record, source.Metadata);
         return record;
@@ -104,7 +111,8 @@ internal static class IndexRecords
         d.Get(FieldNames.Hash),
         DateTimeOffset.FromUnixTimeMilliseconds(d.GetField(FieldNames.Modified).GetInt64Value() ?? 0),
         DateTimeOffset.FromUnixTimeMilliseconds(d.GetField(FieldNames.Indexed).GetInt64Value() ?? 0),
-        d.GetField(FieldNames.Passages).GetInt32Value() ?? 0);
+        d.GetField(FieldNames.Passages).GetInt32Value() ?? 0,
+        d.GetField(FieldNames.ReadWith)?.GetInt32Value() ?? 1);
 
     private static void AddLinks(Document record, DocumentMetadata meta)
     {

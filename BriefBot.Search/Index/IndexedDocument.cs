@@ -10,4 +10,5 @@ internal sealed record IndexedDocument(
     string Hash,
     DateTimeOffset Modified,
     DateTimeOffset Indexed,
-    int Passages);
+    int Passages,
+    int ReadWith);

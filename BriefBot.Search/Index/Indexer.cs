@@ -39,7 +39,7 @@ internal sealed class Indexer(PassageIndex index, PassageSplitter splitter, long
                         continue;
                     }
 
-                    if (known.TryGetValue(input.RelativePath, out var previous) && previous.Hash == input.Hash)
+                    if (known.TryGetValue(input.RelativePath, out var previous) && previous.Hash == input.Hash && previous.ReadWith == IndexRecords.ReadersVersion)
                     {
                         unchanged++;
                         Count(formats, previous.Format);

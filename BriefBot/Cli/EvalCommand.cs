@@ -57,6 +57,9 @@ internal static class EvalCommand
             output.WriteLine($"{group.Key,-14} {group.Count(),5} questions, answered {answered:P1}");
         }
 
+        // Every quote should be text as a reader sees it; any that shows source syntax is counted, and named.
+        var marked = answers.Where(a => QuoteMarkup.Shows(a.Answer.Quote)).Select(a => a.Answer.Id).ToList();
+        output.WriteLine($"quotes showing markup: {marked.Count}" + (marked.Count > 0 ? $" ({string.Join(", ", marked.Take(10))})" : ""));
         var ms = answers.Select(a => a.Answer.Ms).Order().ToList();
         output.WriteLine($"ms per answer: p50 {Percentile(ms, 0.50):F3}, p95 {Percentile(ms, 0.95):F3}, p99 {Percentile(ms, 0.99):F3}");
     }
