@@ -68,6 +68,27 @@ public sealed class AnswerCardTests
         Assert.EndsWith("- and 5 more", reply.Text);
     }
 
+    [Fact]
+    public void TheSourcesListSaysHowManyFilesCouldNotBeRead()
+    {
+        var documents = new List<DocumentInfo> { new("guide.pdf", "Guide", null, 2, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch) };
+
+        var reply = ReplyRenderer.Render(new SourcesReply(documents, 2, Skipped: 3), Incoming);
+
+        Assert.StartsWith("I answer from 1 documents (2 passages); 3 files could not be read", reply.Text);
+    }
+
+    [Fact]
+    public void ACitationSaysThePageWhereTheFormatHasPages()
+    {
+        var citation = new Citation("Guide", "guide.pdf", null, 4, "Deployment", 0, 1, 0, 1, "p") { Location = "page 4" };
+
+        string text = AnswerCard.PlainText(Answered(citation));
+
+        Assert.EndsWith("guide.pdf, page 4", text);
+        Assert.Equal("Guide \u203A Deployment, page 4", citation.Where);
+    }
+
     private static Answer Answered(Citation citation, params RelatedPassage[] related) =>
         new("How do I install it?", AnswerStatus.Answered, "The quote.", citation, 0.9, related, [], null);
 

@@ -38,6 +38,23 @@ public sealed class SourceRefreshTests
         Assert.Equal(2, health.GetProperty("checks").GetProperty("knowledge").GetProperty("data").GetProperty("documents").GetInt32());
     }
 
+    [Fact]
+    public async Task HealthSaysHowManyFilesCouldNotBeReadAndHowManyOfEachFormatWere()
+    {
+        using var sources = new TempFolder();
+        sources.Write("harbour.md", "# Harbour\n\nThe harbour opened in 1850 and still lands fish every morning.\n");
+        sources.Write("scan.pdf", "%PDF-1.7 cut short");
+        File.WriteAllBytes(sources.Combine("old.md"), [0x43, 0x61, 0x66, 0xE9]);
+        await using var host = new BriefBotHost(new Dictionary<string, string?>(), sources: sources.Path);
+        using var client = await host.StartAsync();
+
+        var data = (await client.GetFromJsonAsync<JsonElement>("/healthz")).GetProperty("checks").GetProperty("knowledge").GetProperty("data");
+
+        Assert.Equal(2, data.GetProperty("skipped").GetInt32());
+        Assert.Equal(1, data.GetProperty("formats").GetProperty("markdown").GetInt32());
+        Assert.Equal(1, data.GetProperty("documents").GetInt32());
+    }
+
     [Theory]
     [InlineData("-00:00:01")]
     [InlineData("8.00:00:00")]
