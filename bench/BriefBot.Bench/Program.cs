@@ -16,6 +16,12 @@ internal static class BenchMain
             return CorpusProcesses.RunChild(args[1], args[3]);
         }
 
+        if (args.Length == 2 && args[0] == "--documents")
+        {
+            // Reading rates per format (pages or passages a second) and peak memory; no index, no questions.
+            return DocumentRates.Run(args[1]);
+        }
+
         if (args.Length == 2 && args[0] == "--replot")
         {
             // Draws the plot again from a results.json, for example after a change to the plot alone.
