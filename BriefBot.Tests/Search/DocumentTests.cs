@@ -58,6 +58,16 @@ public sealed class DocumentTests
         Assert.DoesNotContain(passages, p => p.Text.StartsWith('#'));
     }
 
+    [Theory]
+    [InlineData("Built in 1901.[citation needed][original research?] It stands.", "Built in 1901.[citation needed][original research?] It stands.")]
+    [InlineData("See the [guide][g] and **bold** text &amp; `code`.\n\n[g]: https://example.com", "See the guide and bold text & code.")]
+    public void MarkdownReadsAsItsRenderedTextWithBracketsThatOpenNoLinkKept(string markdown, string text)
+    {
+        var document = Documents.Read("page.md", System.Text.Encoding.UTF8.GetBytes("# Page\n\n" + markdown));
+
+        Assert.Equal("Page\n\n" + text, document.Text);
+    }
+
     [Fact]
     public void PlainTextWithOneParagraphALineIsSplitAtTheLines()
     {
