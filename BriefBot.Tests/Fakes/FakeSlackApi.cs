@@ -46,7 +46,8 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Recording<SlackCall> _calls = new();
     private readonly CancellationTokenSource _stopping = new();
-    private long _ts = 1_700_000_000_000_000;
+    private long _lastTs;
+    private TimeSpan _postAnswerDelay;
 
     private FakeSlackApi(WebApplication app) => _app = app;
 
@@ -84,6 +85,9 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
         fake.BaseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
         return fake;
     }
+
+    /// <summary>From now on each <c>chat.postMessage</c> is carried out at once but answered only after <paramref name="delay"/>, as a slow Slack.</summary>
+    public void AnswerPostsAfter(TimeSpan delay) => _postAnswerDelay = delay;
 
     /// <summary>A fresh response URL for one slash command.</summary>
     public Uri NewResponseUrl() => new(ResponseUrlBase, Guid.NewGuid().ToString("n"));
@@ -139,6 +143,11 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
             return Results.Json(new { ok = false, error = "invalid_auth" });
         }
 
+        if (method == "chat.postMessage" && _postAnswerDelay > TimeSpan.Zero)
+        {
+            await HangAsync(request.HttpContext.RequestAborted, _postAnswerDelay);
+        }
+
         return method switch
         {
             "conversations.replies" or "conversations.history" => Read(method, body),
@@ -153,7 +162,8 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
         switch (method)
         {
             case "chat.postMessage":
-                string ts = $"{Interlocked.Increment(ref _ts) / 1_000_000}.{Interlocked.Read(ref _ts) % 1_000_000:D6}";
+                long micros = NextTs();
+                string ts = $"{micros / 1_000_000}.{micros % 1_000_000:D6}";
                 Keep(ts, body);
                 return ts;
             case "chat.update" when body["ts"] is { } updated:
@@ -162,6 +172,21 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
             default:
                 return null;
         }
+    }
+
+    /// <summary>A message ts as Slack makes them: the time of posting in microseconds, each one later than the last.</summary>
+    private long NextTs()
+    {
+        long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
+        long last, next;
+        do
+        {
+            last = Interlocked.Read(ref _lastTs);
+            next = Math.Max(now, last + 1);
+        }
+        while (Interlocked.CompareExchange(ref _lastTs, next, last) != last);
+
+        return next;
     }
 
     private async Task<IResult> ResponseUrlAsync(HttpRequest request)
@@ -184,12 +209,12 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
         return query;
     }
 
-    private async Task HangAsync(CancellationToken aborted)
+    private async Task HangAsync(CancellationToken aborted, TimeSpan? forAtMost = null)
     {
         using var either = CancellationTokenSource.CreateLinkedTokenSource(aborted, _stopping.Token);
         try
         {
-            await Task.Delay(Timeout.Infinite, either.Token);
+            await Task.Delay(forAtMost ?? Timeout.InfiniteTimeSpan, either.Token);
         }
         catch (OperationCanceledException)
         {
