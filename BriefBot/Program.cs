@@ -37,8 +37,7 @@ app.MapSlack();
 app.MapBotFramework();
 app.MapPlayground();
 
-await app.RunAsync();
-return 0;
+return await app.RunToExitCodeAsync();
 
 /// <summary>The entry point; public so integration tests can start the real host.</summary>
 public partial class Program;
