@@ -6,14 +6,18 @@ namespace BriefBot.Search.Index;
 /// Brings the index in line with a source folder: new and changed files (by content hash) are indexed, unchanged
 /// ones skipped, vanished ones removed. All of it lands in one commit. Files are read, split and handed to the index
 /// one at a time, so a large folder never sits in memory whole: Lucene flushes what it holds to disk as it goes, and
-/// only the final commit makes it visible.
+/// only the final commit makes it visible, recording the source folder it mirrors.
 /// </summary>
 internal sealed class Indexer(PassageIndex index, PassageSplitter splitter, long maxFileBytes, TimeProvider clock)
 {
     public IndexReport Sync(string folder, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
     {
         long began = clock.GetTimestamp();
-        var known = index.Documents().ToDictionary(d => d.Path, StringComparer.Ordinal);
+        // A folder deleted from under the index is rebuilt whole: the searcher still sees the old commit, but the writer
+        // starts a new, empty index, and what is not written again would be gone from it.
+        var known = index.IsOnDisk
+            ? index.Documents().ToDictionary(d => d.Path, StringComparer.Ordinal)
+            : new Dictionary<string, IndexedDocument>(StringComparer.Ordinal);
         var files = FolderSource.List(folder, maxFileBytes);
         var present = files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
         var removed = known.Keys.Where(path => !present.Contains(path)).ToList();
@@ -52,7 +56,7 @@ internal sealed class Indexer(PassageIndex index, PassageSplitter splitter, long
             }
         }
 
-        index.Apply(Changes(), removed, clock.GetUtcNow());
+        index.Apply(Changes(), removed, Path.GetFullPath(folder), clock.GetUtcNow());
         return new IndexReport(added, changed, removed.Count, unchanged, passages, clock.GetElapsedTime(began));
     }
 }

@@ -5,13 +5,14 @@ namespace BriefBot.Hosting;
 
 internal static class HostRun
 {
-    /// <summary>The exit code of a host that could not run (its storage, its settings, a background service that failed).</summary>
+    /// <summary>The exit code of a host that could not run (its storage, a background service that failed).</summary>
     public const int CannotRun = 1;
 
     /// <summary>
     /// Runs the host until it stops. When it cannot run, it says why in a sentence in the log and
-    /// gives <see cref="CannotRun"/>: a start that failed (the SQLite file unusable, a setting invalid), or a background
-    /// service that failed and so stopped the host, which ASP.NET Core would otherwise report as a clean exit (0).
+    /// gives <see cref="CannotRun"/>: a start that failed on the SQLite file, or a background service that failed and so
+    /// stopped the host, which ASP.NET Core would otherwise report as a clean exit (0). An invalid setting still ends
+    /// the start with its <see cref="OptionsValidationException"/>, whose message names the setting.
     /// </summary>
     public static async Task<int> RunToExitCodeAsync(this WebApplication app)
     {
@@ -20,7 +21,7 @@ internal static class HostRun
         {
             await app.RunAsync();
         }
-        catch (Exception ex) when (ex is StorageUnavailableException or OptionsValidationException)
+        catch (StorageUnavailableException ex)
         {
             logger.LogCritical("BriefBot cannot start: {Reason}", ex.Message);
             return CannotRun;
