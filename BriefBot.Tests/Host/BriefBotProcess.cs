@@ -24,7 +24,9 @@ public sealed partial class BriefBotProcess : IAsyncDisposable
     public string Output => string.Join('\n', Lines);
 
     /// <summary>Starts <c>BriefBot</c> with <paramref name="args"/> then the settings as <c>--Key=value</c> switches.</summary>
-    public static BriefBotProcess Start(IReadOnlyList<string> args, IDictionary<string, string?>? settings = null, string? workingDirectory = null)
+    /// <param name="environment">The ASP.NET Core environment (which <c>appsettings.{environment}.json</c> is read).</param>
+    public static BriefBotProcess Start(
+        IReadOnlyList<string> args, IDictionary<string, string?>? settings = null, string? workingDirectory = null, string environment = "Production")
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -32,7 +34,7 @@ public sealed partial class BriefBotProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
-            Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["DOTNET_NOLOGO"] = "1" },
+            Environment = { ["ASPNETCORE_ENVIRONMENT"] = environment, ["DOTNET_NOLOGO"] = "1" },
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BriefBot.dll"));
         foreach (string arg in args)
@@ -56,10 +58,12 @@ public sealed partial class BriefBotProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>serve</c> on a free loopback port and waits until /healthz says the index is ready.</summary>
-    public static async Task<BriefBotProcess> StartServingAsync(IDictionary<string, string?> settings)
+    /// <param name="settings">Switches; <c>Urls</c> is 127.0.0.1 on a free port unless <paramref name="settings"/> is null (then the settings files say).</param>
+    public static async Task<BriefBotProcess> StartServingAsync(
+        IDictionary<string, string?>? settings, string? workingDirectory = null, string environment = "Production")
     {
-        var all = new Dictionary<string, string?>(settings) { ["Urls"] = "http://127.0.0.1:0" };
-        var running = Start(["serve"], all);
+        var all = settings is null ? null : new Dictionary<string, string?>(settings) { ["Urls"] = "http://127.0.0.1:0" };
+        var running = Start(["serve"], all, workingDirectory, environment);
         try
         {
             string line = await running._lines.WaitForAsync(l => Listening().IsMatch(l), TimeSpan.FromSeconds(60),
