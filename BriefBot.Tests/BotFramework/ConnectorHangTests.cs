@@ -8,7 +8,7 @@ namespace BriefBot.Tests.BotFramework;
 /// A Connector that hangs: a reply whose call never answers is sent again (no reply lost, at most one shown twice),
 /// typing is not, and a hanging conversation holds up only itself.
 /// </summary>
-public sealed class ConnectorHangTests
+public sealed class ConnectorHangTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const string Question = "What did Xi pledge to send to Ukraine?";
 
@@ -27,6 +27,7 @@ public sealed class ConnectorHangTests
         var replies = requests.Where(r => r.Operation == "reply").ToList();
         Assert.Equal(landedBeforeTheHang ? [200, 200] : [0, 200], replies.Select(r => r.Status));
         Assert.Equal(copiesShown, replies.Count(r => r.Landed));
+        output.WriteLine($"reply calls {string.Join(", ", replies.Select(r => r.Status))}; delivered after {clock.Elapsed.TotalSeconds:F1} s; shown {copiesShown}x");
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(8));
     }
 
@@ -58,6 +59,7 @@ public sealed class ConnectorHangTests
         await bot.SendAsync(Message("healthy", Question));
 
         await bot.Connector.WaitForAsync(all => all.Any(r => r.ConversationId == "healthy" && r.Landed && r.ActivityType == "message"));
+        output.WriteLine($"healthy conversation answered in {clock.Elapsed.TotalMilliseconds:F0} ms while 4 others hang");
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
     }
 

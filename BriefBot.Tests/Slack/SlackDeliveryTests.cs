@@ -8,8 +8,11 @@ namespace BriefBot.Tests.Slack;
 /// was answered 200 with a body that is not JSON) is looked for in the thread, by the metadata it carries, before it
 /// is posted again, in this host or the next; and a signed request replayed is acted on once.
 /// </summary>
-public sealed class SlackDeliveryTests : IDisposable
+public sealed class SlackDeliveryTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
+    /// <summary>Where SlackBed's slash commands come from: a barrier there waits for them, as one channel's work is answered in order.</summary>
+    private const string SlashChannel = "C0LAN2Q65";
+
     private static readonly Dictionary<string, string?> FastTimeout = new() { ["Slack:TimeoutSeconds"] = "1" };
     private readonly TempFolder _state = new();
 
@@ -26,6 +29,7 @@ public sealed class SlackDeliveryTests : IDisposable
 
         await bed.BarrierAsync("DFATE");
         var answers = AnswersTo(bed.Slack, "DFATE", "EvFate");
+        output.WriteLine($"{fault}: {answers.Count} answer shown, calls {string.Join(", ", bed.Slack.Calls.Where(c => c.Channel == "DFATE" && !IsBarrier(c)).Select(c => $"{c.Method} {c.Status}"))}");
         Assert.Single(answers);
         Assert.Contains(SlackFixtures.SeedQuoteFragment, answers[0].Blocks);
         Assert.Equal(postCalls, bed.Slack.Calls.Count(c => c.Method == "chat.postMessage" && c.Body["metadata"]?.ToJsonString().Contains("EvFate/1") == true));
@@ -48,6 +52,8 @@ public sealed class SlackDeliveryTests : IDisposable
         await using var second = await SlackBed.StartAsync(_state, first.Slack, settings: FastTimeout);
 
         await second.BarrierAsync("DSTOP");
+        output.WriteLine($"landed before the stop: {landedBeforeTheStop}; answers shown {AnswersTo(second.Slack, "DSTOP", "EvStop").Count}; calls "
+            + string.Join(", ", second.Slack.Calls.Where(c => c.Channel == "DSTOP" && !IsBarrier(c)).Select(c => $"{c.Method} {c.Status}")));
         Assert.Single(AnswersTo(second.Slack, "DSTOP", "EvStop"));
         Assert.Equal(landedBeforeTheStop ? 1 : 2, second.Slack.Calls.Count(c => c.Method == "chat.postMessage" && c.Channel == "DSTOP" && c.Text != null && !IsBarrier(c)));
     }
@@ -66,7 +72,7 @@ public sealed class SlackDeliveryTests : IDisposable
         }
 
         await bed.Slack.WaitForAsync(c => c.Path == responseUrl.AbsolutePath);
-        await bed.BarrierAsync();
+        await bed.BarrierAsync(SlashChannel);
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
         Assert.Single(bed.Slack.Calls, c => c.Path == responseUrl.AbsolutePath);
     }
@@ -84,7 +90,7 @@ public sealed class SlackDeliveryTests : IDisposable
         await using var second = await SlackBed.StartAsync(_state, first.Slack);
         Assert.Equal(HttpStatusCode.OK, (await second.SendCommandAsync(SlackFixtures.SeedQuestion, responseUrl, at: at)).StatusCode);
 
-        await second.BarrierAsync();
+        await second.BarrierAsync(SlashChannel);
         Assert.Single(second.Slack.Calls, c => c.Path == responseUrl.AbsolutePath);
     }
 

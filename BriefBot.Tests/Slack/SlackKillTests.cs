@@ -57,7 +57,7 @@ public sealed class SlackKillTests(ITestOutputHelper output) : IDisposable
             await WaitUntilAsync(() => Answered(slack, events).Count == events.Count, TimeSpan.FromSeconds(90));
         }
 
-        var copies = events.Select(e => slack.MessagesIn(e.Channel).Count(m => PostId(m) == e.Id + "/1")).ToList();
+        var copies = events.Select(e => slack.MessagesIn(e.Channel).Count(m => m.ThreadTs == e.Ts)).ToList();
         int duplicates = copies.Sum(c => Math.Max(0, c - 1));
         output.WriteLine($"{events.Count} events, {Kills} kills: {copies.Count(c => c >= 1)} answered, {duplicates} answered twice, "
             + $"{slack.Calls.Count(c => c.Method == "conversations.replies")} look-ups");
@@ -65,10 +65,9 @@ public sealed class SlackKillTests(ITestOutputHelper output) : IDisposable
         Assert.InRange(duplicates, 0, Kills);
     }
 
+    /// <summary>The events with an answer in their thread (each question's ts is its thread).</summary>
     private static HashSet<string> Answered(FakeSlackApi slack, List<(string Id, string Channel, string Ts)> events) =>
-        [.. Enumerable.Range(0, Channels).SelectMany(c => slack.MessagesIn($"DKILL{c}")).Select(PostId).OfType<string>()];
-
-    private static string? PostId(SlackMessageKept message) => message.Metadata?["event_payload"]?["post_id"]?.GetValue<string>();
+        [.. events.Where(e => slack.MessagesIn(e.Channel).Any(m => m.ThreadTs == e.Ts)).Select(e => e.Id)];
 
     private static async Task WaitUntilAsync(Func<bool> done, TimeSpan timeout)
     {
