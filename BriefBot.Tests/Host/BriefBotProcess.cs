@@ -13,6 +13,7 @@ public sealed partial class BriefBotProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly Recording<string> _lines = new();
+    private bool _disposed;
 
     private BriefBotProcess(Process process) => _process = process;
 
@@ -109,6 +110,12 @@ public sealed partial class BriefBotProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             await KillAsync();

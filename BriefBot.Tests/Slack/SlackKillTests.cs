@@ -31,30 +31,34 @@ public sealed class SlackKillTests(ITestOutputHelper output) : IDisposable
             .Select(i => (Id: $"EvKill{i:D2}", Channel: $"DKILL{i % Channels}", Ts: $"1700000{i:D3}.000100"))
             .ToList();
         var host = await BriefBotProcess.StartServingAsync(settings);
-        using (var http = new HttpClient { BaseAddress = host.Url })
+        try
         {
-            foreach (var e in events)
+            using (var http = new HttpClient { BaseAddress = host.Url })
             {
-                var envelope = SlackFixtures.DirectMessageIn(e.Channel, SlackFixtures.SeedQuestion, e.Id);
-                envelope["event"]!["ts"] = e.Ts;
-                using var request = SlackFixtures.SignedEvent(envelope);
-                Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
+                foreach (var e in events)
+                {
+                    var envelope = SlackFixtures.DirectMessageIn(e.Channel, SlackFixtures.SeedQuestion, e.Id);
+                    envelope["event"]!["ts"] = e.Ts;
+                    using var request = SlackFixtures.SignedEvent(envelope);
+                    Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
+                }
             }
-        }
 
-        for (int kill = 1; kill <= Kills; kill++)
-        {
-            int before = Answered(slack, events).Count;
-            await WaitUntilAsync(() => Answered(slack, events).Count >= before + 8, TimeSpan.FromSeconds(60));
-            await host.KillAsync();
-            output.WriteLine($"kill {kill}: {Answered(slack, events).Count} events answered when killed");
-            await host.DisposeAsync();
-            host = await BriefBotProcess.StartServingAsync(settings);
-        }
+            for (int kill = 1; kill <= Kills; kill++)
+            {
+                int before = Answered(slack, events).Count;
+                await WaitUntilAsync(() => Answered(slack, events).Count >= before + 8, TimeSpan.FromSeconds(60));
+                await host.KillAsync();
+                output.WriteLine($"kill {kill}: {Answered(slack, events).Count} events answered when killed");
+                await host.DisposeAsync();
+                host = await BriefBotProcess.StartServingAsync(settings);
+            }
 
-        await using (host)
-        {
             await WaitUntilAsync(() => Answered(slack, events).Count == events.Count, TimeSpan.FromSeconds(90));
+        }
+        finally
+        {
+            await host.DisposeAsync();
         }
 
         var copies = events.Select(e => slack.MessagesIn(e.Channel).Count(m => m.ThreadTs == e.Ts)).ToList();
