@@ -25,22 +25,39 @@ public sealed partial class Knowledge : IDisposable
     private readonly Lock _refreshLock = new();
     private volatile IndexReport? _lastReport;
 
-    private Knowledge(KnowledgeOptions options, PassageIndex index)
+    private Knowledge(KnowledgeOptions options, PassageIndex index, string? repaired)
     {
         _options = options;
+        Repaired = repaired;
         _index = index;
         _links = new Links(options.LinkBase);
         _indexer = new Indexer(index, new PassageSplitter(), options.MaxFileBytes, options.ArchiveLimits, options.Clock);
         _answerer = new Answerer(index, options.AbstainBelow, _links);
     }
 
-    /// <summary>Opens (or creates) the index; call <see cref="Refresh"/> to bring it in line with the sources.</summary>
+    /// <summary>
+    /// Opens (or creates) the index; call <see cref="Refresh"/> to bring it in line with the sources. An index that
+    /// cannot be read is moved aside and an empty one opened in its place (see <see cref="Repaired"/>).
+    /// </summary>
     public static Knowledge Open(KnowledgeOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        return new Knowledge(options, PassageIndex.Open(options.IndexFolder));
+        var index = PassageIndex.Open(options.IndexFolder, options.Clock.GetUtcNow(), out string? repaired);
+        return new Knowledge(options, index, repaired);
     }
+
+    /// <summary>
+    /// When <see cref="Open"/> found an index it could not read: a sentence saying why and where it was moved; the
+    /// index is empty until <see cref="Refresh"/> rebuilds it from the sources. Null otherwise.
+    /// </summary>
+    public string? Repaired { get; }
+
+    /// <summary>
+    /// The source folder the index mirrors, as the last <see cref="Refresh"/> that wrote it recorded (any process's);
+    /// null for an index no refresh has written yet.
+    /// </summary>
+    public string? IndexedFrom => _index.SourceFolder;
 
     /// <summary>
     /// Indexes new and changed files of the source folder and drops deleted ones, in one commit. Questions asked
@@ -91,7 +108,7 @@ public sealed partial class Knowledge : IDisposable
     {
         // Asked by every health probe: counted from the index, not by loading every document's record.
         var (documents, passages) = _index.Counts();
-        return new KnowledgeStats(documents, passages);
+        return new KnowledgeStats(documents, passages, FolderMissing: !_index.IsOnDisk);
     }
 
     private DocumentInfo InfoOf(IndexedDocument d) =>

@@ -76,4 +76,10 @@ public sealed record DocumentInfo(string Path, string Title, string? Url, int Pa
 }
 
 /// <summary>The size of the index.</summary>
-public sealed record KnowledgeStats(int Documents, int Passages);
+/// <param name="Documents">How many documents the searched commit holds.</param>
+/// <param name="Passages">How many passages they were split into.</param>
+/// <param name="FolderMissing">
+/// The index folder is gone (deleted while the index was open): the counts are of the commit still being searched,
+/// and the next <see cref="Knowledge.Refresh"/> rebuilds the index whole.
+/// </param>
+public sealed record KnowledgeStats(int Documents, int Passages, bool FolderMissing = false);

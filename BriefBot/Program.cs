@@ -14,7 +14,9 @@ if (CliCommands.TryRun(args, out int exitCode))
     return exitCode;
 }
 
-var builder = WebApplication.CreateBuilder(CliCommands.ServeArgs(args));
+// The settings files sit beside the program (appsettings.json is copied to the output), so they are read wherever
+// the command starts; relative paths in them still mean the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = CliCommands.ServeArgs(args), ContentRootPath = AppContext.BaseDirectory });
 
 builder.Services.AddRequestLimits();
 builder.Services.AddStorage();
@@ -37,8 +39,7 @@ app.MapSlack();
 app.MapBotFramework();
 app.MapPlayground();
 
-await app.RunAsync();
-return 0;
+return await app.RunToExitCodeAsync();
 
 /// <summary>The entry point; public so integration tests can start the real host.</summary>
 public partial class Program;

@@ -6,7 +6,8 @@ namespace BriefBot.Search.Index;
 /// Brings the index in line with a source folder: new and changed files (by content hash) are indexed, unchanged
 /// ones skipped, vanished ones removed, and every file that cannot be indexed is reported with the reason. All of it
 /// lands in one commit. Files are read, split and handed to the index one at a time, so a large folder never sits in
-/// memory whole: Lucene flushes what it holds to disk as it goes, and only the final commit makes it visible.
+/// memory whole: Lucene flushes what it holds to disk as it goes, and only the final commit makes it visible,
+/// recording the source folder it mirrors.
 /// </summary>
 internal sealed class Indexer(PassageIndex index, PassageSplitter splitter, long maxFileBytes, ArchiveLimits limits, TimeProvider clock)
 {
@@ -16,7 +17,11 @@ internal sealed class Indexer(PassageIndex index, PassageSplitter splitter, long
     public IndexReport Sync(string folder, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
     {
         long began = clock.GetTimestamp();
-        var known = index.Documents().ToDictionary(d => d.Path, StringComparer.Ordinal);
+        // A folder deleted from under the index is rebuilt whole: the searcher still sees the old commit, but the writer
+        // starts a new, empty index, and what is not written again would be gone from it.
+        var known = index.IsOnDisk
+            ? index.Documents().ToDictionary(d => d.Path, StringComparer.Ordinal)
+            : new Dictionary<string, IndexedDocument>(StringComparer.Ordinal);
         var files = FolderSource.List(folder);
         var present = new HashSet<string>(StringComparer.Ordinal);
         var formats = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -73,7 +78,7 @@ internal sealed class Indexer(PassageIndex index, PassageSplitter splitter, long
             }
         }
 
-        index.Apply(Changes(), () => known.Keys.Where(path => !present.Contains(path)).ToList(), clock.GetUtcNow());
+        index.Apply(Changes(), () => known.Keys.Where(path => !present.Contains(path)).ToList(), Path.GetFullPath(folder), clock.GetUtcNow());
         int removed = known.Keys.Count(path => !present.Contains(path));
         return new IndexReport(added, changed, removed, unchanged, passages, clock.GetElapsedTime(began))
         {

@@ -13,16 +13,17 @@ namespace BriefBot.Search.Index;
 /// place; readers search through a <see cref="SearcherManager"/> and always see a whole commit, their own process's
 /// at once and another's (an <c>index</c> run beside a running host) within a second.
 /// </summary>
-internal sealed class PassageIndex : IDisposable
+internal sealed partial class PassageIndex : IDisposable
 {
     private const long OtherCommitsCheckMs = 1_000;
     private readonly FSDirectory _directory;
-    private readonly SearcherManager _searchers;
+    private volatile SearcherManager _searchers;
     private readonly System.Threading.Lock _writeLock = new();
     private long _nextOtherCommitsCheck;
 
-    private PassageIndex(FSDirectory directory, Analyzer analyzer)
+    private PassageIndex(string folder, FSDirectory directory, Analyzer analyzer)
     {
+        Folder = folder;
         _directory = directory;
         Analyzer = analyzer;
         _searchers = new SearcherManager(directory, new Bm25SearcherFactory());
@@ -30,32 +31,17 @@ internal sealed class PassageIndex : IDisposable
 
     public Analyzer Analyzer { get; }
 
-    public static PassageIndex Open(string folder)
-    {
-        System.IO.Directory.CreateDirectory(folder);
-        // Not FSDirectory.Open: on Linux it picks MMapDirectory, which in Lucene.Net 4.8 beta 17 reads a byte at a time
-        // and keeps every clone of an input in a weak table, so a busy searcher spends more and more of its time in
-        // the garbage collector (docs/performance.md). NIOFSDirectory reads through positional file reads.
-        var directory = new NIOFSDirectory(new DirectoryInfo(folder));
-        var analyzer = TextAnalysis.CreateAnalyzer();
-        if (!DirectoryReader.IndexExists(directory))
-        {
-            using var writer = new IndexWriter(directory, WriterConfig(analyzer));
-            writer.Commit();
-        }
-
-        return new PassageIndex(directory, analyzer);
-    }
-
     /// <summary>
     /// Applies replacements and removals in a single commit, then shows it to readers; <paramref name="replace"/> is
     /// read once, as it goes, so it may produce its documents lazily, and <paramref name="remove"/> is asked for after
     /// it, so that what to remove may depend on what was read. Nothing to change writes no commit.
     /// </summary>
-    public void Apply(IEnumerable<(SourceDocument Document, IReadOnlyList<Passage> Passages)> replace, Func<IEnumerable<string>> remove, DateTimeOffset now)
+    public void Apply(
+        IEnumerable<(SourceDocument Document, IReadOnlyList<Passage> Passages)> replace, Func<IEnumerable<string>> remove, string sourceFolder, DateTimeOffset now)
     {
         lock (_writeLock)
         {
+            bool wasMissing = !IsOnDisk;
             using (var writer = OpenWriter())
             {
                 try
@@ -75,8 +61,9 @@ internal sealed class PassageIndex : IDisposable
                         writer.DeleteDocuments(new Term(FieldNames.Path, path));
                     }
 
-                    if (writer.HasUncommittedChanges())
+                    if (writer.HasUncommittedChanges() || SourceFolder != sourceFolder)
                     {
+                        writer.SetCommitData(new Dictionary<string, string> { [SourcesKey] = sourceFolder });
                         writer.Commit();
                     }
                 }
@@ -88,7 +75,18 @@ internal sealed class PassageIndex : IDisposable
                 }
             }
 
-            _searchers.MaybeRefreshBlocking();
+            if (wasMissing)
+            {
+                // The new index reuses segment names of the deleted one: refreshing the old readers would keep their
+                // segments for the new ones of the same name. Readers start over on the new commit instead.
+                var stale = _searchers;
+                _searchers = new SearcherManager(_directory, new Bm25SearcherFactory());
+                stale.Dispose();
+            }
+            else
+            {
+                _searchers.MaybeRefreshBlocking();
+            }
         }
     }
 
@@ -112,14 +110,24 @@ internal sealed class PassageIndex : IDisposable
     public T Read<T>(Func<IndexSearcher, T> work)
     {
         PickUpOtherCommits();
-        var searcher = _searchers.Acquire();
+        var searchers = _searchers;
+        IndexSearcher searcher;
+        try
+        {
+            searcher = searchers.Acquire();
+        }
+        catch (ObjectDisposedException) when (searchers != _searchers)
+        {
+            return Read(work); // replaced after the folder was rebuilt, between the two lines above
+        }
+
         try
         {
             return work(searcher);
         }
         finally
         {
-            _searchers.Release(searcher);
+            searchers.Release(searcher);
         }
     }
 
@@ -138,9 +146,10 @@ internal sealed class PassageIndex : IDisposable
         {
             _searchers.MaybeRefresh();
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
         {
-            // A commit being written or pruned as it was looked at: the current snapshot stays, the next check retries.
+            // A commit being written or pruned as it was looked at, or the readers replaced after a rebuild: the current
+            // snapshot stays, the next check retries.
         }
     }
 

@@ -33,6 +33,9 @@ public sealed partial class FakeBotConnector : IAsyncDisposable
     private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _faults = new();
     private readonly Lock _lock = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Queue<(string Operation, bool Landed)> _hangs = new();
+    private readonly ConcurrentDictionary<string, bool> _hungConversations = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
     private TaskCompletionSource? _held;
     private int _activityIds;
     private int _tokensIssued;
@@ -96,6 +99,21 @@ public sealed partial class FakeBotConnector : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The next <paramref name="times"/> calls of <paramref name="operation"/> ("reply", "send", …) never answer, as a
+    /// Connector that hangs: when <paramref name="landed"/>, the activity was taken (recorded as landed) before the hang.
+    /// </summary>
+    public void HangNext(string operation, int times = 1, bool landed = false)
+    {
+        for (int i = 0; i < times; i++)
+        {
+            _hangs.Enqueue((operation, landed));
+        }
+    }
+
+    /// <summary>Every call into <paramref name="conversationId"/> from now on hangs without landing, until the fake stops.</summary>
+    public void HangConversation(string conversationId) => _hungConversations[conversationId] = true;
+
     /// <summary>From now on the v3 routes record each request but do not answer until <see cref="Release"/>.</summary>
     public void Hold() => _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -157,11 +175,41 @@ public sealed partial class FakeBotConnector : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
         foreach (var key in _keys.Values)
         {
             key.Dispose();
+        }
+    }
+
+    private bool TakeHang(string operation, out bool landed)
+    {
+        landed = false;
+        lock (_hangs)
+        {
+            if (!_hangs.TryPeek(out var next) || next.Operation != operation)
+            {
+                return false;
+            }
+
+            _hangs.TryDequeue(out _);
+            landed = next.Landed;
+            return true;
+        }
+    }
+
+    private async Task HangAsync(CancellationToken aborted)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(aborted, _stopping.Token);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, either.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The bot gave up on the request, or the fake is stopping.
         }
     }
 
@@ -177,9 +225,17 @@ public sealed partial class FakeBotConnector : IAsyncDisposable
     private async Task<IResult> RecordAsync(HttpRequest request, string operation, string? conversationId, string? activityId)
     {
         var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
-        int status = 200;
+        bool hangs = conversationId is not null && _hungConversations.ContainsKey(conversationId);
+        bool landsThenHangs = false;
+        if (!hangs && TakeHang(operation, out bool landed))
+        {
+            hangs = !landed;
+            landsThenHangs = landed;
+        }
+
+        int status = hangs ? 0 : 200; // 0: seen, never answered, not taken
         string? retryAfter = null;
-        if (_faults.TryDequeue(out var fault))
+        if (!hangs && !landsThenHangs && _faults.TryDequeue(out var fault))
         {
             (status, retryAfter) = fault;
         }
@@ -190,6 +246,12 @@ public sealed partial class FakeBotConnector : IAsyncDisposable
             _requests.Add(new ConnectorRequest(operation, conversationId, activityId, request.Headers.Authorization, body, status, id));
             _changed.TrySetResult();
             _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        if (hangs || landsThenHangs)
+        {
+            await HangAsync(request.HttpContext.RequestAborted);
+            return Results.Empty;
         }
 
         if (_held is { } held)

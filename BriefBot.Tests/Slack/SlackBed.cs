@@ -57,24 +57,27 @@ public sealed class SlackBed : IAsyncDisposable
         return await Client.SendAsync(request);
     }
 
-    /// <summary>Sends <c>/brief {text}</c> from <paramref name="channel"/>, signed, as Slack does.</summary>
-    public async Task<HttpResponseMessage> SendCommandAsync(string text, Uri responseUrl, string channel = "C0LAN2Q65")
+    /// <summary>Sends <c>/brief {text}</c> from <paramref name="channel"/>, signed (at <paramref name="at"/>, else now), as Slack does.</summary>
+    public async Task<HttpResponseMessage> SendCommandAsync(string text, Uri responseUrl, string channel = "C0LAN2Q65", DateTimeOffset? at = null)
     {
         using var request = SlackFixtures.Signed("/slack/commands", SlackFixtures.SlashCommand(text, channel, responseUrl),
-            "application/x-www-form-urlencoded", at: Clock.GetUtcNow());
+            "application/x-www-form-urlencoded", at: at ?? Clock.GetUtcNow());
         return await Client.SendAsync(request);
     }
 
     /// <summary>
     /// Sends a fresh DM and waits for its answer. Refused and ignored requests are decided before their
-    /// acknowledgement, so once this answer is in, anything they would have posted would be in too.
+    /// acknowledgement, so once this answer is in, anything they would have posted would be in too. In
+    /// <paramref name="channel"/> (answered in order) it also waits for everything queued there before it.
     /// </summary>
-    public async Task BarrierAsync()
+    public async Task BarrierAsync(string? channel = null)
     {
-        string channel = "DBARRIER" + Guid.NewGuid().ToString("n")[..8].ToUpperInvariant();
-        var response = await SendEventAsync(SlackFixtures.DirectMessageIn(channel, "help", "Ev" + channel));
+        channel ??= "DBARRIER" + Guid.NewGuid().ToString("n")[..8].ToUpperInvariant();
+        var barrier = SlackFixtures.DirectMessageIn(channel, "help", "EvBarrier" + Guid.NewGuid().ToString("n"));
+        barrier["event"]!["ts"] = $"{Clock.GetUtcNow().ToUnixTimeSeconds()}.{Random.Shared.Next(1_000_000):D6}";
+        var response = await SendEventAsync(barrier);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await Slack.WaitForPostAsync(channel);
+        await Slack.WaitForAsync(c => c.Method == "chat.postMessage" && c.Status == 200 && c.Channel == channel && c.ThreadTs == barrier["event"]!["ts"]!.GetValue<string>());
     }
 
     /// <summary>Stops the host but keeps the fake Slack running (for restarts); <see cref="DisposeAsync"/> stops both.</summary>

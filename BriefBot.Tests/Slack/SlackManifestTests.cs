@@ -33,7 +33,7 @@ public sealed class SlackManifestTests
         var scopes = Sequence(root, "oauth_config", "scopes", "bot");
         var events = Sequence(root, "settings", "event_subscriptions", "bot_events");
 
-        Assert.Subset(scopes.ToHashSet(), new HashSet<string> { "app_mentions:read", "chat:write", "im:history", "commands" });
+        Assert.Subset(scopes.ToHashSet(), new HashSet<string> { "app_mentions:read", "chat:write", "im:history", "channels:history", "groups:history", "mpim:history", "commands" });
         Assert.Equal(["app_mention", "message.im"], events);
         Assert.Equal("true", Scalar(root, "settings", "interactivity", "is_enabled"));
         Assert.Equal("/brief", Scalar((YamlMappingNode)((YamlSequenceNode)Node(root, "features", "slash_commands"))[0], "command"));

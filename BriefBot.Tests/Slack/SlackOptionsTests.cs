@@ -43,4 +43,18 @@ public sealed class SlackOptionsTests
 
         Assert.Contains("Slack:ApiBaseUrl", error.ToString());
     }
+
+    [Theory]
+    [InlineData("Slack:TimeoutSeconds", "0")]
+    [InlineData("Slack:TimeoutSeconds", "121")]
+    [InlineData("Teams:ConnectorTimeout", "00:00:00")]
+    [InlineData("Teams:ConnectorTimeout", "00:02:01")]
+    public async Task ATimeoutOutOfRangeStopsTheStartWithASentenceNamingTheSetting(string key, string value)
+    {
+        await using var host = new BriefBotHost(new Dictionary<string, string?> { [key] = value });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(key, error.Message);
+    }
 }

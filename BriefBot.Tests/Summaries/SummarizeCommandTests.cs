@@ -5,7 +5,6 @@ namespace BriefBot.Tests.Summaries;
 
 public sealed class SummarizeCommandTests : IDisposable
 {
-    private static readonly HashSet<string> Valued = new(StringComparer.OrdinalIgnoreCase) { "input", "out", "sentences" };
     private readonly TempFolder _folder = new();
 
     [Fact]
@@ -17,7 +16,7 @@ public sealed class SummarizeCommandTests : IDisposable
             JsonSerializer.Serialize(new { id = "tiny", text = "Short." }) + "\n");
         string output = _folder.Combine("out", "summaries.jsonl");
 
-        int exit = SummarizeCommand.Run(new CliArgs(["--input", input, "--out", output], Valued), TextWriter.Null);
+        int exit = SummarizeCommand.Run(new CliArgs(["--input", input, "--out", output], SummarizeCommand.Verb), TextWriter.Null, TextWriter.Null);
 
         Assert.Equal(0, exit);
         var lines = File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement).ToList();
@@ -37,7 +36,7 @@ public sealed class SummarizeCommandTests : IDisposable
         string input = _folder.Write("bad.jsonl", "{\"id\": \"ok\", \"text\": \"Fine.\"}\n" + line + "\n");
 
         var error = Assert.Throws<CliException>(() =>
-            SummarizeCommand.Run(new CliArgs(["--input", input, "--out", _folder.Combine("o.jsonl")], Valued), TextWriter.Null));
+            SummarizeCommand.Run(new CliArgs(["--input", input, "--out", _folder.Combine("o.jsonl")], SummarizeCommand.Verb), TextWriter.Null, TextWriter.Null));
 
         Assert.StartsWith("Line 2:", error.Message, StringComparison.Ordinal);
     }

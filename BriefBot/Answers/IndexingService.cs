@@ -6,7 +6,8 @@ namespace BriefBot.Answers;
 /// <summary>
 /// Brings the index in line with the sources when the host starts, in the background, so the host answers from the
 /// last committed index while a large folder is read; then again every <see cref="SearchOptions.RefreshEvery"/>, so
-/// that files added to the folder are answered from and make the next digest without a restart.
+/// that files added to the folder are answered from and make the next digest without a restart, and at once when
+/// <see cref="IndexState.RequestRefresh"/> asks (the index folder was found deleted).
 /// </summary>
 internal sealed class IndexingService(
     Knowledge knowledge, IndexState state, IOptions<SearchOptions> options, TimeProvider clock, ILogger<IndexingService> logger) : BackgroundService
@@ -15,15 +16,15 @@ internal sealed class IndexingService(
     {
         try
         {
-            Refresh(atStart: true, stoppingToken);
-            if (options.Value.RefreshEvery <= TimeSpan.Zero)
+            if (knowledge.Repaired is { } repaired)
             {
-                return;
+                logger.LogWarning("{Repair}", repaired);
             }
 
-            using var timer = new PeriodicTimer(options.Value.RefreshEvery, clock);
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            Refresh(atStart: true, stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
             {
+                await state.WaitForRefreshAsync(options.Value.RefreshEvery, clock, stoppingToken);
                 Refresh(atStart: false, stoppingToken);
             }
         }
@@ -36,12 +37,14 @@ internal sealed class IndexingService(
     {
         try
         {
+            bool rebuild = knowledge.Stats().FolderMissing;
             var report = knowledge.Refresh(cancellationToken: stoppingToken);
             state.MarkReady(report);
-            if (atStart || report.Added + report.Changed + report.Removed > 0)
+            if (atStart || rebuild || report.Added + report.Changed + report.Removed > 0)
             {
                 logger.LogInformation(
-                    "Indexed sources: {Added} added, {Changed} changed, {Removed} removed, {Unchanged} unchanged, {Passages} passages in {ElapsedMs:F0} ms; {Formats}; {Skipped} skipped",
+                    "Indexed sources{Rebuilt}: {Added} added, {Changed} changed, {Removed} removed, {Unchanged} unchanged, {Passages} passages in {ElapsedMs:F0} ms; {Formats}; {Skipped} skipped",
+                    rebuild ? " (the index folder had been deleted: rebuilt whole)" : "",
                     report.Added, report.Changed, report.Removed, report.Unchanged, report.PassagesWritten, report.Elapsed.TotalMilliseconds,
                     IndexReportText.Formats(report), report.Skipped.Count);
                 foreach (var skipped in report.Skipped)
@@ -71,10 +74,12 @@ internal sealed class IndexingService(
     }
 }
 
-/// <summary>Whether the start-up indexing has finished, for the health check.</summary>
+/// <summary>Whether the start-up indexing has finished, for the health check; and the way to ask for a refresh now.</summary>
 internal sealed class IndexState
 {
+    private readonly Lock _lock = new();
     private volatile string _status = "indexing";
+    private TaskCompletionSource _refreshRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public string Status => _status;
 
@@ -92,5 +97,37 @@ internal sealed class IndexState
     {
         Error = error;
         _status = "failed";
+    }
+
+    /// <summary>Wakes the indexing service for a refresh now, rather than at its next interval.</summary>
+    public void RequestRefresh()
+    {
+        lock (_lock)
+        {
+            _refreshRequested.TrySetResult();
+        }
+    }
+
+    /// <summary>Returns after <paramref name="every"/> (never, when zero) or as soon as a refresh is requested.</summary>
+    public async Task WaitForRefreshAsync(TimeSpan every, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        Task requested;
+        lock (_lock)
+        {
+            requested = _refreshRequested.Task;
+        }
+
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var interval = every > TimeSpan.Zero ? Task.Delay(every, clock, either.Token) : Task.Delay(Timeout.Infinite, either.Token);
+        await Task.WhenAny(interval, requested);
+        await either.CancelAsync();
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            if (_refreshRequested.Task.IsCompleted)
+            {
+                _refreshRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
     }
 }

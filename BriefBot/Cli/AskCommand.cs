@@ -4,21 +4,26 @@ using BriefBot.Search;
 
 namespace BriefBot.Cli;
 
-/// <summary><c>ask "question" [--json] [--rephrase]</c>: answers from the configured sources, indexing them first if needed.</summary>
+/// <summary>
+/// <c>ask "question" [--json] [--rephrase]</c>: answers from the configured index, reading the sources into it first
+/// when it mirrors them or is new (see <see cref="CliConfiguration.OpenToAnswer"/>).
+/// </summary>
 internal static class AskCommand
 {
-    public static int Run(CliArgs args, TextWriter output)
+    public static readonly CliVerb Verb = new("ask", "ask \"your question\" [--json] [--rephrase] [--Search:IndexFolder=DIR] [--Search:Sources=DIR]",
+        Flags: ["json", "rephrase"], Valued: [], MaxPositional: int.MaxValue, CliSettings.Sectioned);
+
+    public static int Run(CliArgs args, TextWriter output, TextWriter errors)
     {
         string question = string.Join(' ', args.Positional);
         if (string.IsNullOrWhiteSpace(question))
         {
-            throw new CliException("Usage: ask \"your question\" [--json] [--rephrase]");
+            throw new CliException($"Ask a question. Usage: {Verb.Usage}");
         }
 
         var configuration = CliConfiguration.Load(args.Settings);
         var options = CliConfiguration.Search(configuration);
-        using var knowledge = CliConfiguration.OpenKnowledge(options);
-        knowledge.Refresh();
+        using var knowledge = CliConfiguration.OpenToAnswer(options, errors, out _);
         var answer = knowledge.Ask(question);
 
         if (args.Has("rephrase") && answer.Status != AnswerStatus.Rejected)

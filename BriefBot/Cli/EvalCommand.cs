@@ -8,14 +8,19 @@ using BriefBot.Search;
 namespace BriefBot.Cli;
 
 /// <summary>
-/// <c>eval --corpus DIR --questions FILE --out FILE [--index DIR]</c>: indexes a corpus, answers every question of
-/// an evaluation set, and writes the answers file that <c>shared/eval/score.py qa</c> scores.
+/// <c>eval --corpus DIR --questions FILE --out FILE [--index DIR]</c>: indexes a corpus (into an index of its own
+/// unless <c>--index</c> names one; an index built from another folder is answered from as it is, see
+/// <see cref="CliConfiguration.OpenToAnswer"/>), answers every question of an evaluation set, and writes the answers
+/// file that <c>shared/eval/score.py qa</c> scores.
 /// </summary>
 internal static class EvalCommand
 {
     private sealed record EvalAnswer(string Id, bool Answered, string? Quote, string? Source, string? Passage, double Ms);
 
-    public static int Run(CliArgs args, TextWriter output)
+    public static readonly CliVerb Verb = new("eval", "eval --corpus DIR --questions FILE --out FILE [--index DIR]",
+        Flags: [], Valued: ["corpus", "questions", "out", "index"], MaxPositional: 0, CliSettings.Sectioned);
+
+    public static int Run(CliArgs args, TextWriter output, TextWriter errors)
     {
         string corpus = Path.GetFullPath(args.Require("corpus"));
         string questionsFile = args.Require("questions");
@@ -24,9 +29,10 @@ internal static class EvalCommand
         options.Sources = corpus;
         options.IndexFolder = args.Get("index") ?? Path.Combine(Path.GetTempPath(), "briefbot-eval", ShortHash(corpus));
 
-        using var knowledge = CliConfiguration.OpenKnowledge(options);
-        var report = knowledge.Refresh(Progress.ForTerminal(output));
-        output.WriteLine($"Index: {knowledge.Stats().Passages} passages ({report.PassagesWritten} written in {report.Elapsed.TotalSeconds:F2} s) at {options.IndexFolder}");
+        using var knowledge = CliConfiguration.OpenToAnswer(options, errors, out var report, Progress.ForTerminal(output));
+        output.WriteLine(report is null
+            ? $"Index: {knowledge.Stats().Passages} passages at {options.IndexFolder}, not read again"
+            : $"Index: {knowledge.Stats().Passages} passages ({report.PassagesWritten} written in {report.Elapsed.TotalSeconds:F2} s) at {options.IndexFolder}");
 
         var questions = File.ReadLines(questionsFile).Where(l => l.Trim().Length > 0).Select(l => JsonNode.Parse(l)!).ToList();
         knowledge.Ask("warm up the searcher and the JIT"); // the first call pays for class loading, not for answering

@@ -6,7 +6,10 @@ namespace BriefBot.Cli;
 /// <summary><c>index [folder]</c>: brings the index in line with a folder (the configured sources by default).</summary>
 internal static class IndexCommand
 {
-    public static int Run(CliArgs args, TextWriter output)
+    public static readonly CliVerb Verb = new("index", "index [FOLDER] [--index DIR] [--Search:Sources=DIR] [--Search:IndexFolder=DIR]",
+        Flags: [], Valued: ["index"], MaxPositional: 1, CliSettings.Sectioned);
+
+    public static int Run(CliArgs args, TextWriter output, TextWriter errors)
     {
         var options = CliConfiguration.Search(CliConfiguration.Load(args.Settings));
         if (args.Positional.Count > 0)
@@ -19,7 +22,7 @@ internal static class IndexCommand
             options.IndexFolder = indexFolder;
         }
 
-        using var knowledge = CliConfiguration.OpenKnowledge(options);
+        using var knowledge = CliConfiguration.OpenKnowledge(options, errors);
         var report = knowledge.Refresh(Progress.ForTerminal(output));
         var stats = knowledge.Stats();
         output.WriteLine(

@@ -13,7 +13,10 @@ internal static class SummarizeCommand
 {
     private sealed record SummaryLine(string Id, IReadOnlyList<string> Summary);
 
-    public static int Run(CliArgs args, TextWriter output)
+    public static readonly CliVerb Verb = new("summarize", "summarize --input FILE --out FILE [--sentences N]",
+        Flags: [], Valued: ["input", "out", "sentences"], MaxPositional: 0, CliSettings.Sectioned);
+
+    public static int Run(CliArgs args, TextWriter output, TextWriter errors)
     {
         string input = args.Require("input");
         string outFile = args.Require("out");

@@ -8,6 +8,14 @@ namespace BriefBot.Conversation;
 /// </summary>
 internal sealed class ConversationService(Knowledge knowledge, QuestionLog questions, ILogger<ConversationService> logger)
 {
+    /// <summary>
+    /// Searching is CPU work on a pool thread: at most this many at once, whatever the number of conversations under
+    /// way, so the threads that acknowledge webhooks stay free. A conversation waiting on its channel holds no turn.
+    /// </summary>
+    public const int MaxAnswersAtOnce = 4;
+
+    private readonly SemaphoreSlim _answering = new(MaxAnswersAtOnce, MaxAnswersAtOnce);
+
     public static readonly IReadOnlyList<(string Command, string Description)> Commands =
     [
         ("help", "what I can do"),
@@ -27,7 +35,17 @@ internal sealed class ConversationService(Knowledge knowledge, QuestionLog quest
                 return new SourcesReply(documents, documents.Sum(d => d.Passages), knowledge.LastReport?.Skipped.Count ?? 0);
         }
 
-        var answer = knowledge.Ask(text);
+        Answer answer;
+        await _answering.WaitAsync(cancellationToken);
+        try
+        {
+            answer = knowledge.Ask(text);
+        }
+        finally
+        {
+            _answering.Release();
+        }
+
         if (answer.Status == AnswerStatus.Rejected)
         {
             return new TextReply(answer.Message ?? Answer.NotFoundMessage);

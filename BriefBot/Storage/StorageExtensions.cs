@@ -2,7 +2,10 @@ namespace BriefBot.Storage;
 
 internal static class StorageExtensions
 {
-    /// <summary>The SQLite database; features add their tables with <c>AddSingleton(new SchemaPart(...))</c>.</summary>
+    /// <summary>
+    /// The SQLite database, opened before the rest of the host starts and watched by /healthz; features add their
+    /// tables with <c>AddSingleton(new SchemaPart(...))</c>.
+    /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>()
@@ -10,6 +13,9 @@ internal static class StorageExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<Database>();
+        services.AddHostedService<StorageStartup>();
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        services.AddExceptionHandler<StorageUnavailableHandler>();
         return services;
     }
 }

@@ -1,78 +1,32 @@
-using System.Threading.Channels;
+using BriefBot.Conversation;
 
 namespace BriefBot.Channels.BotFramework;
 
 /// <summary>
-/// Activities acknowledged but not handled yet. Bounded: when the bot falls this far behind, new activities are
-/// refused (503) rather than piling up in memory.
+/// Activities acknowledged but not handled yet, one lane per conversation (see <see cref="KeyedWorkQueue{T}"/>).
+/// Bounded: when the bot falls this far behind, in all or in one conversation, new activities are refused (503)
+/// rather than piling up in memory.
 /// </summary>
-internal sealed class ActivityQueue
+internal sealed class ActivityQueue(ILogger<ActivityQueue> logger)
 {
     public const int Capacity = 256;
+    public const int CapacityPerConversation = 32;
 
-    private readonly Channel<Activity> _channel = Channel.CreateBounded<Activity>(
-        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
+    private readonly KeyedWorkQueue<Activity> _lanes = new(Capacity, CapacityPerConversation, logger);
 
-    public bool TryEnqueue(Activity activity) => _channel.Writer.TryWrite(activity);
+    public bool TryEnqueue(Activity activity) => _lanes.TryEnqueue(activity.Conversation?.Id ?? "", activity);
 
-    public IAsyncEnumerable<Activity> ReadAllAsync(CancellationToken cancellationToken) => _channel.Reader.ReadAllAsync(cancellationToken);
+    public Task RunAsync(Func<Activity, CancellationToken, Task> handle, CancellationToken stopping) => _lanes.RunAsync(handle, stopping);
 }
 
 /// <summary>
-/// Handles queued activities in the background, a few at a time so one slow answer does not hold up the rest, but
-/// one at a time per conversation so replies keep the order of the messages.
+/// Handles queued activities in the background: one at a time per conversation, so replies keep the order of the
+/// messages, and conversations side by side, so one whose Connector hangs does not hold up the others.
 /// </summary>
 internal sealed class ActivityWorker(ActivityQueue queue, IServiceProvider services, ILogger<ActivityWorker> logger) : BackgroundService
 {
-    private const int Parallelism = 4;
-    private const int MaxPending = 64;
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var running = new SemaphoreSlim(Parallelism);
-        var pending = new SemaphoreSlim(MaxPending);
-        var tails = new Dictionary<string, Task>(StringComparer.Ordinal);
-        try
-        {
-            await foreach (var activity in queue.ReadAllAsync(stoppingToken))
-            {
-                await pending.WaitAsync(stoppingToken);
-                string key = activity.Conversation?.Id ?? "";
-                var previous = tails.GetValueOrDefault(key, Task.CompletedTask);
-                tails[key] = RunAfterAsync(previous, activity, running, pending, stoppingToken);
-                foreach (var done in tails.Where(t => t.Value.IsCompleted).Select(t => t.Key).ToList())
-                {
-                    tails.Remove(done);
-                }
-            }
-        }
-        finally
-        {
-            // On shutdown the handlers see the cancelled token; let them finish before the host goes.
-            await Task.WhenAll(tails.Values.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
-        }
-    }
-
-    private async Task RunAfterAsync(Task previous, Activity activity, SemaphoreSlim running, SemaphoreSlim pending, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await previous;
-            await running.WaitAsync(cancellationToken);
-            try
-            {
-                await HandleAsync(activity, cancellationToken);
-            }
-            finally
-            {
-                running.Release();
-            }
-        }
-        finally
-        {
-            pending.Release();
-        }
-    }
+    // On shutdown the handlers see the cancelled token; RunAsync lets those under way finish before the host goes.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => queue.RunAsync(HandleAsync, stoppingToken);
 
     private async Task HandleAsync(Activity activity, CancellationToken cancellationToken)
     {

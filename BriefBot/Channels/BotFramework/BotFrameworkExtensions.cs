@@ -6,6 +6,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
 using Polly;
+using Polly.Timeout;
 
 namespace BriefBot.Channels.BotFramework;
 
@@ -13,6 +14,9 @@ internal static class BotFrameworkExtensions
 {
     public const string OpenIdClient = "BotFramework.OpenId";
     public const string LoginClient = "BotFramework.Login";
+
+    private const int MaxRetries = 4;
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
     /// <summary>The statuses Teams asks bots to retry: throttling (honouring Retry-After), 412, and the gateway errors.</summary>
     private static readonly HashSet<HttpStatusCode> Transient =
@@ -41,19 +45,19 @@ internal static class BotFrameworkExtensions
         services.AddSingleton<ChannelTokenValidator>();
         services.AddSingleton<ConnectorTokens>();
         services.AddSingleton<TrustedServiceUrls>();
-        services.AddHttpClient<ConnectorClient>(c => c.Timeout = TimeSpan.FromMinutes(2))
-            .AddResilienceHandler("connector", pipeline => pipeline
+        services.AddHttpClient<ConnectorClient>((sp, c) => c.Timeout = TotalTimeout(sp.GetRequiredService<IOptions<TeamsOptions>>().Value))
+            .AddResilienceHandler("connector", (pipeline, context) => pipeline
                 .AddRetry(new HttpRetryStrategyOptions
                 {
-                    ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { } response && Transient.Contains(response.StatusCode)),
-                    MaxRetryAttempts = 4,
+                    ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)),
+                    MaxRetryAttempts = MaxRetries,
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
                     Delay = TimeSpan.FromSeconds(1),
-                    MaxDelay = TimeSpan.FromSeconds(30),
+                    MaxDelay = MaxRetryDelay,
                     ShouldRetryAfterHeader = true,
                 })
-                .AddTimeout(TimeSpan.FromSeconds(30)));
+                .AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value.ConnectorTimeout));
 
         services.AddSingleton<ActivityQueue>();
         services.AddHostedService<ActivityWorker>();
@@ -65,6 +69,21 @@ internal static class BotFrameworkExtensions
         services.AddSingleton<IDigestSender, TeamsDigestSender>();
         return services;
     }
+
+    /// <summary>
+    /// A transient status, or an attempt whose answer never came (a timeout, a broken connection): the Connector
+    /// offers no way to look a message up, so a reply is sent again rather than lost, and one that had in fact
+    /// landed shows twice. A best-effort call (typing) is not sent again.
+    /// </summary>
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context) => outcome switch
+    {
+        { Result: { } response } => Transient.Contains(response.StatusCode),
+        { Exception: TimeoutRejectedException or HttpRequestException } => !ConnectorClient.IsBestEffort(context.GetRequestMessage()),
+        _ => false,
+    };
+
+    /// <summary>Every attempt at its longest and the longest waits between them: the client's overall limit.</summary>
+    private static TimeSpan TotalTimeout(TeamsOptions options) => (options.ConnectorTimeout * (MaxRetries + 1)) + (MaxRetryDelay * MaxRetries);
 
     /// <summary><c>POST /api/messages</c>, the endpoint registered with Azure Bot Service.</summary>
     public static IEndpointRouteBuilder MapBotFramework(this IEndpointRouteBuilder app)

@@ -15,6 +15,11 @@ internal sealed class ConnectorException(int status, string message) : Exception
 /// </summary>
 internal sealed class ConnectorClient(HttpClient http, ConnectorTokens tokens, TrustedServiceUrls trust, ILogger<ConnectorClient> logger)
 {
+    private static readonly HttpRequestOptionsKey<bool> BestEffortKey = new("BriefBot.Connector.BestEffort");
+
+    /// <summary>Whether a request was sent as a courtesy (typing): then an attempt that timed out is not made again.</summary>
+    public static bool IsBestEffort(HttpRequestMessage? request) => request?.Options.TryGetValue(BestEffortKey, out bool yes) == true && yes;
+
     public Task<ResourceResponse?> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
         SendAsync<ResourceResponse>("reply", HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity, cancellationToken);
 
@@ -39,6 +44,7 @@ internal sealed class ConnectorClient(HttpClient http, ConnectorTokens tokens, T
         {
             Content = JsonContent.Create(body, body.GetType(), options: BotJson.Options),
         };
+        request.Options.Set(BestEffortKey, body is Activity { Type: ActivityTypes.Typing });
         string? token = await tokens.GetTokenAsync(cancellationToken);
         if (token is not null)
         {
@@ -50,7 +56,7 @@ internal sealed class ConnectorClient(HttpClient http, ConnectorTokens tokens, T
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await SendAsync(operation, request, serviceUrl, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             logger.LogWarning("Connector {Operation} failed with {Status} at {ServiceUrl}", operation, (int)response.StatusCode, serviceUrl);
@@ -59,6 +65,20 @@ internal sealed class ConnectorClient(HttpClient http, ConnectorTokens tokens, T
 
         string json = await response.Content.ReadAsStringAsync(cancellationToken);
         return string.IsNullOrWhiteSpace(json) ? default : System.Text.Json.JsonSerializer.Deserialize<T>(json, BotJson.Options);
+    }
+
+    /// <summary>The call with its retries; a timeout or a broken connection after them is a <see cref="ConnectorException"/> like any failure.</summary>
+    private async Task<HttpResponseMessage> SendAsync(string operation, HttpRequestMessage request, string serviceUrl, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.SendAsync(request, cancellationToken);
+        }
+        catch (Exception ex) when (ex is Polly.Timeout.TimeoutRejectedException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Connector {Operation} at {ServiceUrl} did not answer: {Error}", operation, serviceUrl, ex.GetType().Name);
+            throw new ConnectorException(0, $"The Connector did not answer ({ex.GetType().Name}).");
+        }
     }
 
     private static string Escape(string id) => Uri.EscapeDataString(id);

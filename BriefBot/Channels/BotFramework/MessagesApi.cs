@@ -45,7 +45,7 @@ internal static class MessagesApi
             case ActivityTypes.Message or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate:
                 if (!queue.TryEnqueue(activity))
                 {
-                    logger.LogWarning("Refused activity {ActivityId}: {Count} activities are already waiting", activity.Id, ActivityQueue.Capacity);
+                    logger.LogWarning("Refused activity {ActivityId} in {ConversationId}: too many activities are waiting", activity.Id, activity.Conversation?.Id);
                     return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
                 }
 

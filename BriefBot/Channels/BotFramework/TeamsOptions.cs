@@ -14,4 +14,11 @@ internal sealed class TeamsOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:10", ErrorMessage = "Teams:TypingDelay must be between 00:00:00 and 00:00:10.")]
     public TimeSpan TypingDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// How long one Connector call may take. One that takes longer, or whose connection breaks, is sent again (a
+    /// reply is never dropped for a hang; one that had landed shows twice); typing is not sent again.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:02:00", ErrorMessage = "Teams:ConnectorTimeout must be between 00:00:01 and 00:02:00.")]
+    public TimeSpan ConnectorTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

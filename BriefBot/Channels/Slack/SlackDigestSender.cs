@@ -7,7 +7,7 @@ namespace BriefBot.Channels.Slack;
 /// Posts a digest into the subscribed Slack channel or DM with <c>chat.postMessage</c>, as Block Kit with a
 /// plain-text fallback, in as many messages as Slack's limits need (paced one per second per channel).
 /// </summary>
-internal sealed class SlackDigestSender(SlackWebApi slack, IOptions<SlackOptions> options, ILogger<SlackDigestSender> logger) : IDigestSender
+internal sealed class SlackDigestSender(SlackWebApi slack, IOptions<SlackOptions> options, TimeProvider clock, ILogger<SlackDigestSender> logger) : IDigestSender
 {
     public string Channel => SlackConversation.Channel;
 
@@ -19,9 +19,11 @@ internal sealed class SlackDigestSender(SlackWebApi slack, IOptions<SlackOptions
         }
 
         var parts = SlackDigestBlocks.Render(digest);
+        string notBefore = SlackPostId.Now(clock);
         for (int i = 0; i < parts.Count; i++)
         {
-            if (!await slack.PostMessageAsync(subscription.ConversationKey, threadTs: null, parts[i], cancellationToken))
+            var id = new SlackPostId($"digest-{subscription.Id}-{digest.Day:yyyy-MM-dd}/{i + 1}", notBefore);
+            if ((await slack.PostAsync(subscription.ConversationKey, threadTs: null, parts[i], id, cancellationToken)).Status != SlackPostStatus.Posted)
             {
                 throw new InvalidOperationException($"Slack did not take part {i + 1} of {parts.Count} of the digest.");
             }

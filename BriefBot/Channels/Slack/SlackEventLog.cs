@@ -25,6 +25,7 @@ internal sealed class SlackEventLog(Database database, TimeProvider clock)
         );
         CREATE INDEX slack_events_received_at ON slack_events (received_at);
         """,
+        "ALTER TABLE slack_events ADD COLUMN attempted_at INTEGER",
     ]);
 
     /// <returns>True when the event is new and is now this host's to answer.</returns>
@@ -47,23 +48,35 @@ internal sealed class SlackEventLog(Database database, TimeProvider clock)
         database.WriteAsync(connection => connection.ExecuteAsync(
             "DELETE FROM slack_events WHERE event_id = $event", cancellationToken, ("$event", eventId)), cancellationToken);
 
+    /// <summary>Notes that the answer is about to be posted: from now on a host taking the event up looks for that post first.</summary>
+    public Task MarkAttemptedAsync(string eventId, CancellationToken cancellationToken) =>
+        database.WriteAsync(connection => connection.ExecuteAsync(
+            "UPDATE slack_events SET attempted_at = $at WHERE event_id = $event AND attempted_at IS NULL", cancellationToken,
+            ("$at", Now()), ("$event", eventId)), cancellationToken);
+
     public Task MarkHandledAsync(string eventId, CancellationToken cancellationToken) =>
         database.WriteAsync(connection => connection.ExecuteAsync(
             "UPDATE slack_events SET handled_at = $at WHERE event_id = $event", cancellationToken, ("$at", Now()), ("$event", eventId)), cancellationToken);
 
-    /// <summary>Claimed events received since <paramref name="since"/> that were never handled, oldest first.</summary>
-    public async Task<List<SlackQuestion>> UnhandledSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claimed events received since <paramref name="since"/> that were never handled, oldest first, each with whether
+    /// its answer may have been posted (an attempt had begun).
+    /// </summary>
+    public async Task<List<(SlackQuestion Question, bool Attempted)>> UnhandledSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(
-            "SELECT event_id, channel, message_ts, thread_ts, user_id, text FROM slack_events WHERE handled_at IS NULL AND received_at >= $since ORDER BY received_at",
+            """
+            SELECT event_id, channel, message_ts, thread_ts, user_id, text, attempted_at IS NOT NULL
+            FROM slack_events WHERE handled_at IS NULL AND received_at >= $since ORDER BY received_at
+            """,
             ("$since", since.ToUnixTimeMilliseconds()));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<SlackQuestion>();
+        var rows = new List<(SlackQuestion, bool)>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new SlackQuestion(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5)));
+            rows.Add((new SlackQuestion(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5)), reader.GetInt64(6) != 0));
         }
 
         return rows;

@@ -6,8 +6,6 @@ namespace BriefBot.Channels.Slack;
 
 internal static class SlackExtensions
 {
-    public static readonly TimeSpan WebApiTimeout = TimeSpan.FromSeconds(15);
-
     /// <summary>The Slack channel: signature check, event log, queue, responder, Web API client and digest sender.</summary>
     public static IServiceCollection AddSlack(this IServiceCollection services)
     {
@@ -24,14 +22,18 @@ internal static class SlackExtensions
         services.AddSingleton<SlackEventLog>();
         services.AddSingleton<SlackSignatureVerifier>();
         services.AddSingleton<SlackQueue>();
+        services.AddSingleton<SlackReplayGuard>();
+        services.AddSingleton(SlackReplayGuard.Schema);
         services.AddSingleton<SlackPacer>();
+        services.AddSingleton<SlackCalls>();
+        services.AddSingleton<SlackPostLookup>();
         services.AddSingleton<SlackWebApi>();
         services.AddSingleton<SlackConversation>();
         services.AddSingleton<IDigestSender, SlackDigestSender>();
-        services.AddHttpClient(SlackWebApi.ClientName, (sp, http) =>
+        services.AddHttpClient(SlackCalls.ClientName, (sp, http) =>
         {
             http.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;
-            http.Timeout = WebApiTimeout;
+            http.Timeout = Timeout.InfiniteTimeSpan; // SlackCalls times each attempt, its reply's body included
         }).RemoveAllLoggers(); // the default loggers write request URLs, and a response_url is a credential
         services.AddHostedService<SlackResponder>();
         return services;
@@ -55,7 +57,7 @@ internal static class SlackExtensions
             return app;
         }
 
-        var slack = app.MapGroup("/slack").AddEndpointFilter<SlackSignatureFilter>().DisableAntiforgery();
+        var slack = app.MapGroup("/slack").AddEndpointFilter<SlackSignatureFilter>().AddEndpointFilter<SlackReplayFilter>().DisableAntiforgery();
         slack.MapPost("/events", SlackEventsApi.HandleAsync).WithName("SlackEvents");
         slack.MapPost("/commands", SlackCommandsApi.HandleAsync).WithName("SlackCommands");
         slack.MapPost("/interactions", SlackInteractionsApi.HandleAsync).WithName("SlackInteractions");

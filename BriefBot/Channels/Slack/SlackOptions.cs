@@ -24,6 +24,10 @@ internal sealed class SlackOptions
     [Required]
     public Uri ResponseUrlBase { get; set; } = new("https://hooks.slack.com/");
 
+    /// <summary>How long one call to Slack may take before its fate counts as unknown (a post is then looked for before it is sent again).</summary>
+    [Range(1, 120, ErrorMessage = "Slack:TimeoutSeconds must be between 1 and 120.")]
+    public int TimeoutSeconds { get; set; } = 15;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(SigningSecret);
 
     public static bool IsBaseUrl(Uri url) =>

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -7,74 +6,96 @@ using Microsoft.Extensions.Options;
 
 namespace BriefBot.Channels.Slack;
 
+/// <summary>How a post ended: <see cref="Ts"/> is set when it is in the channel.</summary>
+internal enum SlackPostStatus
+{
+    /// <summary>In the channel, posted now or found there.</summary>
+    Posted,
+
+    /// <summary>Slack refused it for good (<c>not_in_channel</c>, <c>channel_not_found</c>, …): sending it again would not help.</summary>
+    Refused,
+
+    /// <summary>Not known to be in the channel after every attempt: to be tried again later, looking first.</summary>
+    NotYet,
+}
+
+internal sealed record SlackPost(SlackPostStatus Status, string? Ts = null);
+
 /// <summary>
 /// BriefBot's calls to Slack: <c>chat.postMessage</c> and <c>chat.update</c> with the bot token, and posts to a slash
-/// command's <c>response_url</c>. A 429 is retried after its <c>Retry-After</c>; a 5xx, a timeout or a refused
-/// connection after a short back-off (1, 2, 4 s).
+/// command's <c>response_url</c>, each retried as <see cref="SlackCalls"/> says. A post lands once: it carries its
+/// <see cref="SlackPostId"/> as metadata, and one whose fate is unknown (a timeout, a 5xx, a reply that is not JSON)
+/// is looked for with <see cref="SlackPostLookup"/> before it is sent again.
 /// </summary>
 internal sealed class SlackWebApi(
-    IHttpClientFactory clients, IOptions<SlackOptions> options, SlackPacer pacer, TimeProvider clock, ILogger<SlackWebApi> logger)
+    SlackCalls calls, SlackPostLookup lookup, IOptions<SlackOptions> options, SlackPacer pacer, TimeProvider clock, ILogger<SlackWebApi> logger)
 {
-    public const string ClientName = "Slack";
-    public const int MaxAttempts = 4;
-    public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
-
     /// <summary>Posts into a channel or DM: in the thread <paramref name="threadTs"/>, or as a new message when it is null.</summary>
-    /// <returns>True when Slack answered <c>ok: true</c>.</returns>
-    public async Task<bool> PostMessageAsync(string channel, string? threadTs, SlackMessage message, CancellationToken cancellationToken) =>
-        await PostAsync(channel, threadTs, message, cancellationToken) is not null;
-
-    /// <summary>Posts like <see cref="PostMessageAsync"/>, and gives the message's <c>ts</c> for a later <c>chat.update</c>.</summary>
-    /// <returns>The <c>ts</c> of the posted message (empty when Slack gave none), or null when Slack did not take it.</returns>
-    public async Task<string?> PostAsync(string channel, string? threadTs, SlackMessage message, CancellationToken cancellationToken)
+    public async Task<SlackPost> PostAsync(string channel, string? threadTs, SlackMessage message, SlackPostId id, CancellationToken cancellationToken)
     {
         var body = message.ToJson();
         body["channel"] = channel;
+        body["metadata"] = id.Metadata();
         if (threadTs is not null)
         {
             body["thread_ts"] = threadTs;
         }
 
-        var result = await ChatAsync("chat.postMessage", channel, body, cancellationToken);
-        return result is not { } ok ? null : ok.TryGetProperty("ts", out var ts) && ts.ValueKind == JsonValueKind.String ? ts.GetString() : "";
+        bool mayHaveLanded = id.MayHaveLanded;
+        for (int attempt = 1; attempt <= SlackCalls.MaxAttempts; attempt++)
+        {
+            if (mayHaveLanded)
+            {
+                switch (await lookup.FindAsync(channel, threadTs, id, cancellationToken))
+                {
+                    case SlackLookup.Found { Ts: var found }:
+                        logger.LogInformation("Slack post {PostId} in channel {Channel} was already there; not posting it again", id.Id, channel);
+                        return new SlackPost(SlackPostStatus.Posted, found);
+                    case SlackLookup.Failed { Outcome: var failed }:
+                        logger.LogWarning("Could not tell whether Slack post {PostId} is in channel {Channel} ({Outcome}); leaving it for later", id.Id, channel, failed);
+                        return new SlackPost(SlackPostStatus.NotYet);
+                }
+            }
+
+            await pacer.WaitTurnAsync(channel, cancellationToken);
+            switch (await ChatAsync("chat.postMessage", body, repeatable: false, cancellationToken))
+            {
+                case SlackOutcome.Done { Reply: var reply }:
+                    return new SlackPost(SlackPostStatus.Posted, reply.TryGetProperty("ts", out var ts) && ts.ValueKind == JsonValueKind.String ? ts.GetString() : "");
+                case SlackOutcome.Refused { Error: var error }:
+                    logger.LogWarning("Slack refused post {PostId} in channel {Channel}: {Error}", id.Id, channel, error);
+                    return new SlackPost(SlackPostStatus.Refused);
+                case SlackOutcome.Unknown { Reason: var reason }:
+                    // Give the post a moment to show in the channel, then look for it rather than post it twice.
+                    logger.LogWarning("Slack post {PostId} in channel {Channel} may or may not have landed ({Reason}); looking for it before posting again",
+                        id.Id, channel, reason);
+                    mayHaveLanded = true;
+                    await Task.Delay(SlackCalls.BackOff(attempt), clock, cancellationToken);
+                    break;
+                case var notSent:
+                    logger.LogWarning("Slack post {PostId} in channel {Channel} could not be sent ({Outcome}); leaving it for later", id.Id, channel, notSent);
+                    return new SlackPost(SlackPostStatus.NotYet);
+            }
+        }
+
+        return new SlackPost(SlackPostStatus.NotYet);
     }
 
-    /// <summary><c>chat.update</c>: puts <paramref name="message"/> in place of the bot's message <paramref name="ts"/>, paced and retried as a post is.</summary>
+    /// <summary><c>chat.update</c>: puts <paramref name="message"/> in place of the bot's message <paramref name="ts"/>; repeatable, so retried as a read is.</summary>
     /// <returns>True when Slack answered <c>ok: true</c>.</returns>
     public async Task<bool> UpdateMessageAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken)
     {
         var body = message.ToJson();
         body["channel"] = channel;
         body["ts"] = ts;
-        return await ChatAsync("chat.update", channel, body, cancellationToken) is not null;
-    }
-
-    /// <summary>A <c>chat.*</c> call with the bot token, in the channel's turn.</summary>
-    /// <returns>Slack's reply when it said <c>ok: true</c>; otherwise null, logged.</returns>
-    private async Task<JsonElement?> ChatAsync(string method, string channel, JsonObject body, CancellationToken cancellationToken)
-    {
         await pacer.WaitTurnAsync(channel, cancellationToken);
-
-        using var response = await SendAsync(method, () => new HttpRequestMessage(HttpMethod.Post, method)
+        var outcome = await ChatAsync("chat.update", body, repeatable: true, cancellationToken);
+        if (outcome is not SlackOutcome.Done)
         {
-            Content = JsonContent.Create(body),
-            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", options.Value.BotToken) },
-        }, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            logger.LogWarning("Slack {Method} answered {Status} for channel {Channel}", method, (int)response.StatusCode, channel);
-            return null;
+            logger.LogWarning("Slack chat.update of a message in channel {Channel} did not go through: {Outcome}", channel, outcome);
         }
 
-        var result = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-        if (result.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True)
-        {
-            return result;
-        }
-
-        logger.LogWarning("Slack {Method} refused a message in channel {Channel}: {Error}", method, channel,
-            result.TryGetProperty("error", out var error) ? error.ToString() : "no error given");
-        return null;
+        return outcome is SlackOutcome.Done;
     }
 
     /// <returns>True when the response URL took the message.</returns>
@@ -82,60 +103,24 @@ internal sealed class SlackWebApi(
     {
         var body = message.ToJson();
         body["response_type"] = responseType;
-        using var response = await SendAsync("response_url", () => new HttpRequestMessage(HttpMethod.Post, destination.Url)
+        var outcome = await calls.CallAsync("response_url", () => new HttpRequestMessage(HttpMethod.Post, destination.Url)
         {
             Content = JsonContent.Create(body),
-        }, cancellationToken);
-        if (!response.IsSuccessStatusCode)
+        }, json: false, repeatable: true, cancellationToken);
+        if (outcome is not SlackOutcome.Done)
         {
-            logger.LogWarning("A Slack response_url answered {Status}", (int)response.StatusCode);
+            logger.LogWarning("A Slack response_url did not take the answer: {Outcome}", outcome);
         }
 
-        return response.IsSuccessStatusCode;
+        return outcome is SlackOutcome.Done;
     }
 
-    private async Task<HttpResponseMessage> SendAsync(string method, Func<HttpRequestMessage> request, CancellationToken cancellationToken)
-    {
-        var http = clients.CreateClient(ClientName);
-        for (int attempt = 1; ; attempt++)
+    private Task<SlackOutcome> ChatAsync(string method, JsonObject body, bool repeatable, CancellationToken cancellationToken) =>
+        calls.CallAsync(method, () => new HttpRequestMessage(HttpMethod.Post, method)
         {
-            using var sent = request();
-            HttpResponseMessage response;
-            try
-            {
-                response = await http.SendAsync(sent, cancellationToken);
-            }
-            catch (Exception ex) when (attempt < MaxAttempts && !cancellationToken.IsCancellationRequested
-                && ex is HttpRequestException or TaskCanceledException)
-            {
-                var backOff = TimeSpan.FromSeconds(1 << (attempt - 1));
-                logger.LogWarning("Slack {Method} could not be reached ({Error}); trying again in {DelayMs} ms (attempt {Attempt} of {MaxAttempts})",
-                    method, ex.GetType().Name, backOff.TotalMilliseconds, attempt, MaxAttempts);
-                await Task.Delay(backOff, clock, cancellationToken);
-                continue;
-            }
-
-            bool retryable = response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500;
-            if (!retryable || attempt == MaxAttempts)
-            {
-                return response;
-            }
-
-            var delay = RetryDelay(response, attempt);
-            logger.LogWarning("Slack {Method} answered {Status}; trying again in {DelayMs} ms (attempt {Attempt} of {MaxAttempts})",
-                method, (int)response.StatusCode, delay.TotalMilliseconds, attempt, MaxAttempts);
-            response.Dispose();
-            await Task.Delay(delay, clock, cancellationToken);
-        }
-    }
-
-    private TimeSpan RetryDelay(HttpResponseMessage response, int attempt)
-    {
-        var retryAfter = response.Headers.RetryAfter;
-        var delay = retryAfter?.Delta
-            ?? (retryAfter?.Date is { } date ? date - clock.GetUtcNow() : TimeSpan.FromSeconds(1 << (attempt - 1)));
-        return delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxRetryAfter ? MaxRetryAfter : delay;
-    }
+            Content = JsonContent.Create(body),
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", options.Value.BotToken) },
+        }, json: true, repeatable, cancellationToken);
 }
 
 /// <summary>A message for Slack: the plain-text fallback and the Block Kit blocks.</summary>

@@ -117,7 +117,7 @@ internal sealed class SlackScenario : IChannelScenario
         if (envelope is not null && SlackQuestionReader.TryRead(envelope, out var question))
         {
             var slack = http.RequestServices.GetRequiredService<SlackWebApi>();
-            await slack.PostMessageAsync(question.Channel, question.ThreadTs, FloorReply, http.RequestAborted);
+            await slack.PostAsync(question.Channel, question.ThreadTs, FloorReply, new SlackPostId(question.EventId + "/1", question.ThreadTs), http.RequestAborted);
         }
 
         http.Response.StatusCode = StatusCodes.Status200OK;
