@@ -137,27 +137,6 @@ public sealed class ChannelConversationTests : IAsyncLifetime
         await _bot.Connector.WaitForLandedAsync("message");
     }
 
-    [Theory]
-    [InlineData("1.0", "appid", null, "https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/")]
-    [InlineData("2.0", "azp", null, "https://login.microsoftonline.com/f8cdef31-a31e-4b4a-93e4-5f571e91255a/v2.0")]
-    [InlineData("2.0", "azp", "50612dbb-0237-4969-b378-8d42590f9c00", "https://login.microsoftonline.com/50612dbb-0237-4969-b378-8d42590f9c00/v2.0")]
-    public async Task AnEmulatorTokenForThisAppIsAccepted(string version, string appIdClaim, string? tenant, string issuer)
-    {
-        var claims = new Dictionary<string, object> { ["ver"] = version, [appIdClaim] = _bot.Connector.AppId };
-        if (tenant is not null)
-        {
-            claims["tid"] = tenant;
-        }
-
-        var activity = TeamsBot.Fixture("personal_message");
-        activity["text"] = "help";
-        activity["channelId"] = "emulator";
-        string token = _bot.Connector.Token(new ChannelTokenSpec { Issuer = issuer, Audience = "https://api.botframework.com", Claims = claims, ServiceUrl = "" });
-
-        Assert.Equal(HttpStatusCode.OK, (await _bot.SendAsync(activity, token)).StatusCode);
-        await _bot.Connector.WaitForLandedAsync("message");
-    }
-
     [Fact]
     public async Task AnUnknownInvokeIsNotImplemented()
     {

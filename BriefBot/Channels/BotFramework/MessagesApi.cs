@@ -31,7 +31,7 @@ internal static class MessagesApi
             return TypedResults.Unauthorized();
         }
 
-        if (!identity.Anonymous && activity.ServiceUrl is not null)
+        if (identity.VouchesForServiceUrl && activity.ServiceUrl is not null)
         {
             trust.Trust(activity.ServiceUrl);
         }
