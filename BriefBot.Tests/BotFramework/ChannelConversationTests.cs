@@ -138,6 +138,20 @@ public sealed class ChannelConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ThirtyTwoKilobytesOfUnclosedMentionTagsAreAnsweredNotDropped()
+    {
+        var activity = TeamsBot.Fixture("channel_thread_mention");
+        // Near misses of "</at>" after every "<at>": the old mention pattern needed a second for this, far over its timeout.
+        activity["text"] = "<at>ridotest</at> " + string.Concat(Enumerable.Repeat("<at></a", 4_600));
+
+        var response = await _bot.SendAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = (await _bot.Connector.WaitForLandedAsync("message")).Single(r => r.ActivityType == "message");
+        Assert.Equal("19:6848757105754c8981c67612732d9aa7@thread.tacv2;messageid=1759881511856", reply.ConversationId);
+    }
+
+    [Fact]
     public async Task AnUnknownInvokeIsNotImplemented()
     {
         var activity = TeamsBot.Fixture("card_action_invoke");

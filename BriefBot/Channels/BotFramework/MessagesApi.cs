@@ -18,10 +18,10 @@ internal static class MessagesApi
             return TypedResults.Unauthorized();
         }
 
-        var (activity, error) = await ActivityReader.ReadAsync(request, cancellationToken);
-        if (activity is null || error is not null)
+        var (activity, problem) = await ActivityReader.ReadAsync(request, cancellationToken);
+        if (activity is null)
         {
-            return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "The activity cannot be read.");
+            return problem!;
         }
 
         var logger = logs.CreateLogger(typeof(MessagesApi).FullName!);

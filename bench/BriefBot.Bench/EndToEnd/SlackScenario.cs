@@ -113,7 +113,7 @@ internal sealed class SlackScenario : IChannelScenario
             return;
         }
 
-        var envelope = JsonSerializer.Deserialize<SlackEnvelope>(body, SlackJson.Options);
+        var envelope = JsonSerializer.Deserialize<SlackEnvelope>(body, SlackJson.Inbound);
         if (envelope is not null && SlackQuestionReader.TryRead(envelope, out var question))
         {
             var slack = http.RequestServices.GetRequiredService<SlackWebApi>();
