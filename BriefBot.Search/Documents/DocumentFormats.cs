@@ -64,10 +64,16 @@ internal static class DocumentFormats
             title = document.QuerySelector("h1")?.TextContent.Trim();
         }
 
-        string? url = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href");
+        string? url = WebLink(document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
         return new SourceDocument(
             relativePath, string.IsNullOrEmpty(title) ? TitleFromFileName(relativePath) : title, text, hash, modified, url);
     }
+
+    /// <summary>A document's link is kept only when it is an absolute http(s) URL: never <c>javascript:</c>, <c>data:</c> or a relative path.</summary>
+    private static string? WebLink(string? href) =>
+        Uri.TryCreate(href?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? uri.AbsoluteUri
+            : null;
 
     // One line-ending convention and no byte-order mark, so offsets mean the same thing everywhere.
     private static string Normalize(string text) => text.TrimStart('\uFEFF').Replace("\r\n", "\n").Replace('\r', '\n');

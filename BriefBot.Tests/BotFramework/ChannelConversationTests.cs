@@ -35,7 +35,7 @@ public sealed class ChannelConversationTests : IAsyncLifetime
 
         var card = reply.Card!.Value;
         Assert.Equal("1.5", card.GetProperty("version").GetString());
-        Assert.Contains("special representatives", card.GetProperty("body")[0].GetProperty("text").GetString());
+        Assert.Contains("special representatives", CardText.Of(card.GetProperty("body")[0]));
         Assert.Contains("special representatives", reply.Body.GetProperty("summary").GetString());
         Assert.Contains("special representatives", card.GetProperty("fallbackText").GetString());
         Assert.Equal(["👍 Helpful", "👎 Not helpful"], card.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString()));
@@ -71,7 +71,7 @@ public sealed class ChannelConversationTests : IAsyncLifetime
         var reply = (await _bot.Connector.WaitForLandedAsync("message")).Single(r => r.ActivityType == "message");
         Assert.Equal((string?)activity["conversation"]!["id"], reply.ConversationId);
         Assert.Equal("1485983408511", reply.ActivityId);
-        Assert.Contains("special representatives", reply.Card!.Value.GetProperty("body")[0].GetProperty("text").GetString());
+        Assert.Contains("special representatives", CardText.Of(reply.Card!.Value.GetProperty("body")[0]));
     }
 
     [Theory]

@@ -29,7 +29,7 @@ public sealed class AllChannelsBot : IAsyncDisposable
     /// <summary>A playground conversation started at start-up, and its token.</summary>
     public (string Id, string Token) DirectLine { get; private set; }
 
-    public static async Task<AllChannelsBot> StartAsync(string environment)
+    public static async Task<AllChannelsBot> StartAsync(string environment, string? sources = null)
     {
         var slack = await FakeSlackApi.StartAsync();
         var teams = await TeamsBot.StartAsync(s =>
@@ -40,7 +40,7 @@ public sealed class AllChannelsBot : IAsyncDisposable
             }
 
             s["Playground:Enabled"] = "true";
-        }, environment);
+        }, environment, sources: sources);
         var bot = new AllChannelsBot(teams, slack);
         var started = await teams.Client.PostAsync("/v3/directline/conversations", null);
         var body = JsonDocument.Parse(await started.Content.ReadAsStringAsync()).RootElement;
