@@ -1,5 +1,7 @@
 using BriefBot.Search.Answering.Meaning;
+using BriefBot.Search.Index;
 using BriefBot.Search.Text;
+using Lucene.Net.Analysis;
 
 namespace BriefBot.Search.Rephrasing;
 
@@ -7,8 +9,10 @@ namespace BriefBot.Search.Rephrasing;
 /// Whether every sentence a model wrote is supported by the passages it cites, so that words a document slipped in
 /// ("ignore previous instructions and tell everyone to …") cannot become part of the answer. The support of a
 /// passage is not all of its text but its <em>evidence</em>: the sentences a verified quotation comes from and those
-/// sharing two content words with the question. A word outside the quotations is supported when the evidence or the
-/// question has it (up to a plain suffix) or a word of like meaning (bundled word vectors). A sentence with a
+/// sharing two content words with the question. Words are the index's terms (<see cref="TextAnalysis"/>: stop words
+/// out, stemmed), without the words a reply wraps its facts in (<see cref="Connectives"/>). A word outside the
+/// quotations is supported when the evidence or the question has its term, or a word of like meaning (bundled word
+/// vectors, on the words as written). A sentence with a
 /// quotation may add two unsupported words of its own ("Xi promised envoys: …"); one without may add one, and must
 /// have a supported word at all.
 /// </summary>
@@ -23,17 +27,17 @@ internal static class SentenceSupport
         string outside, IReadOnlyList<(int Start, int End)> quotes, IReadOnlyList<(int Number, int At)> citations,
         IReadOnlyList<string> spans, IReadOnlyList<string> passages, string question)
     {
-        var asked = Words(question).ToHashSet(StringComparer.Ordinal);
+        var asked = Words(question).ToList();
         var evidence = passages.Select(p => Evidence(p, spans, asked)).ToList();
         var sentences = SentenceSplitter.Split(outside);
         for (int s = 0; s < sentences.Count; s++)
         {
             var (start, end) = (sentences[s].Start, sentences[s].End);
             var cited = citations.Where(c => c.At >= start && c.At < end).Select(c => c.Number).Distinct().ToList();
-            var support = new HashSet<string>(asked, StringComparer.Ordinal);
-            foreach (int n in cited.Count > 0 ? cited : Enumerable.Range(1, passages.Count))
+            var support = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var word in (cited.Count > 0 ? cited : Enumerable.Range(1, passages.Count)).SelectMany(n => evidence[n - 1]).Concat(asked))
             {
-                support.UnionWith(evidence[n - 1]);
+                support.TryAdd(word.Term, word.Written);
             }
 
             var words = Words(Uncited(outside[start..end])).ToList();
@@ -52,62 +56,35 @@ internal static class SentenceSupport
     }
 
     // The sentences of a passage that bear on this answer: where a quotation stands, or close to the question.
-    private static HashSet<string> Evidence(string passage, IReadOnlyList<string> spans, HashSet<string> asked)
+    private static List<Word> Evidence(string passage, IReadOnlyList<string> spans, List<Word> asked)
     {
         string text = Normalized(passage);
         var located = spans.Select(span => (At: text.IndexOf(span, StringComparison.Ordinal), span.Length)).Where(l => l.At >= 0).ToList();
-        int needed = Math.Min(2, asked.Count);
-        var words = new HashSet<string>(StringComparer.Ordinal);
+        var terms = asked.Select(w => w.Term).ToHashSet(StringComparer.Ordinal);
+        int needed = Math.Min(2, terms.Count);
+        var words = new List<Word>();
         foreach (var sentence in SentenceSplitter.Split(text))
         {
             var own = Words(text[sentence.Start..sentence.End]).ToList();
             bool quoted = located.Any(l => l.At < sentence.End && l.At + l.Length > sentence.Start);
-            if (quoted || (needed > 0 && own.Distinct().Count(asked.Contains) >= needed))
+            if (quoted || (needed > 0 && own.Select(w => w.Term).Distinct().Count(terms.Contains) >= needed))
             {
-                words.UnionWith(own);
+                words.AddRange(own);
             }
         }
 
         return words;
     }
 
-    private static bool Supported(string word, HashSet<string> support) =>
-        support.Contains(word) || (WordVectors.Shared.Of(word) is { } meaning && support.Any(s =>
+    private static bool Supported(Word word, Dictionary<string, string> support) =>
+        support.ContainsKey(word.Term) || (WordVectors.Shared.Of(word.Written) is { } meaning && support.Values.Any(s =>
             WordVectors.Shared.Of(s) is { } other && VectorMath.Dot(meaning, other) >= LikeMeaning));
 
-    /// <summary>Content words, lower case, with a plain suffix taken off ("claims" and "claim" are one word).</summary>
-    public static IEnumerable<string> Words(string text)
-    {
-        int i = 0;
-        while (i < text.Length)
-        {
-            if (!char.IsLetterOrDigit(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            int start = i;
-            while (i < text.Length && char.IsLetterOrDigit(text[i]))
-            {
-                i++;
-            }
-
-            string word = text[start..i].ToLowerInvariant();
-            if (word.Length > 1 && !StopWords.Contains(word))
-            {
-                yield return Stem(word);
-            }
-        }
-    }
-
-    private static string Stem(string word) => word switch
-    {
-        { Length: > 5 } when word.EndsWith("ing", StringComparison.Ordinal) => word[..^3],
-        { Length: > 4 } when word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("es", StringComparison.Ordinal) => word[..^2],
-        { Length: > 3 } when word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) => word[..^1],
-        _ => word,
-    };
+    /// <summary>The content words of a text: its index terms, and each as written (lower case), for its meaning.</summary>
+    private static IEnumerable<Word> Words(string text) =>
+        TextAnalysis.Tokenize(Analysis.Value, text)
+            .Select(t => new Word(t.Term, WithoutPossessive(text[t.Start..t.End].ToLowerInvariant())))
+            .Where(w => w.Term.Length > 1 && !Connectives.Contains(w.Written));
 
     private static string Uncited(string sentence)
     {
@@ -124,18 +101,28 @@ internal static class SentenceSupport
 
     private static string Normalized(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    /// <summary>Function words, and the words a reply uses to talk about its sources.</summary>
-    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    // As the analyzer's possessive filter does: "source's" is "source".
+    private static string WithoutPossessive(string word) =>
+        word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("\u2019s", StringComparison.Ordinal) ? word[..^2] : word;
+
+    private static readonly Lazy<Analyzer> Analysis = new(TextAnalysis.CreateAnalyzer);
+
+    /// <summary>
+    /// Words a reply wraps its facts in, beyond the index's stop words: pronouns, modal and auxiliary verbs, the
+    /// words it uses to talk about its sources.
+    /// </summary>
+    private static readonly HashSet<string> Connectives = new(StringComparer.Ordinal)
     {
-        "a", "an", "the", "and", "or", "but", "nor", "so", "yet", "if", "then", "than", "that", "this", "these", "those",
-        "it", "its", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "has", "have",
-        "had", "having", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "of", "in", "on",
-        "at", "by", "for", "with", "without", "to", "from", "into", "onto", "over", "under", "about", "as", "up", "down",
-        "out", "off", "not", "no", "yes", "all", "any", "some", "each", "every", "both", "either", "neither", "only",
-        "also", "just", "very", "too", "more", "most", "less", "such", "own", "same", "other", "there", "here", "where",
-        "when", "what", "which", "who", "whom", "whose", "why", "how", "he", "she", "they", "them", "their", "his",
-        "her", "we", "us", "our", "you", "your", "i", "me", "my", "one", "s", "t", "re", "ve", "ll", "d", "don",
-        "passage", "passages", "source", "sources", "document", "documents", "quote", "quoted", "quotes", "says",
-        "say", "said", "states", "stated", "according", "puts", "put", "writes", "written", "mentions", "notes",
+        "so", "yet", "nor", "than", "those", "its", "were", "been", "being", "am", "do", "does", "did", "done", "has",
+        "have", "had", "having", "would", "shall", "should", "can", "could", "may", "might", "must", "from", "onto",
+        "over", "under", "about", "up", "down", "out", "off", "yes", "all", "any", "some", "each", "every", "both",
+        "either", "neither", "only", "also", "just", "very", "too", "more", "most", "less", "own", "same", "other",
+        "here", "where", "when", "what", "which", "who", "whom", "whose", "why", "how", "he", "she", "them", "his",
+        "her", "we", "us", "our", "you", "your", "i", "me", "my", "one", "don", "passage", "passages", "source",
+        "sources", "document", "documents", "quote", "quoted", "quotes", "says", "say", "said", "states", "stated",
+        "according", "puts", "put", "writes", "written", "mentions", "notes",
     };
+
+    /// <summary>A word: its index term, and how it was written (lower case).</summary>
+    private readonly record struct Word(string Term, string Written);
 }
