@@ -46,9 +46,10 @@ internal static class ActivityReader
         }
 
         bool conversational = activity.Type is ActivityTypes.Message or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate or ActivityTypes.Invoke;
-        if (conversational && (activity.ServiceUrl is null || activity.Conversation is null || activity.Recipient is null || activity.From is null))
+        if (conversational && (activity.ServiceUrl is null || activity.Conversation is not { Id.Length: > 0 }
+            || activity.Recipient is not { Id.Length: > 0 } || activity.From is not { Id.Length: > 0 }))
         {
-            return "The activity needs serviceUrl, conversation, from and recipient.";
+            return "The activity needs serviceUrl, and conversation, from and recipient with an id each.";
         }
 
         return null;

@@ -111,7 +111,7 @@ internal static class FuzzRun
             while ((n = Interlocked.Increment(ref next)) <= options.Count && clock.Elapsed < options.PerRoute)
             {
                 // Each request's mutation depends only on the seed, the route and its number: a run can be repeated exactly.
-                var rng = new Random(HashCode.Combine(options.Seed, routeIndex, n));
+                var rng = new Random(unchecked((int)((options.Seed * 1_000_003L) + (routeIndex * 7_919L * 1_000_000L) + (n * 2_654_435_761L))));
                 var seed = seeds[(int)(n % seeds.Count)];
                 var fuzz = Mutator.Mutate(seed, targets.Prepare(route, seed, n + (routeIndex * 1_000_000L)), rng);
                 try
