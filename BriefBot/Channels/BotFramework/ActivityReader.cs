@@ -35,9 +35,11 @@ internal static class ActivityReader
             return "The activity's serviceUrl is not an absolute URL.";
         }
 
-        if ((activity.Conversation?.Id.Length ?? 0) > MaxIdLength || (activity.Id?.Length ?? 0) > MaxIdLength)
+        // Ids go into Connector URLs and the database: bounded, and printable.
+        string?[] ids = [activity.Id, activity.Conversation?.Id, activity.From?.Id, activity.Recipient?.Id, activity.ReplyToId];
+        if (ids.Any(id => id is not null && (id.Length > MaxIdLength || id.Any(char.IsControl))))
         {
-            return $"Ids are limited to {MaxIdLength} characters.";
+            return $"Ids are limited to {MaxIdLength} characters, none of them a control character.";
         }
 
         if ((activity.Text?.Length ?? 0) > MaxTextLength)
