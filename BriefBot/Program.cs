@@ -30,8 +30,7 @@ builder.Services.AddPlayground();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseProblemResponses();
 
 app.MapHealth();
 app.MapAskApi();

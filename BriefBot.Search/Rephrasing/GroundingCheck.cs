@@ -3,15 +3,16 @@ using System.Text.RegularExpressions;
 namespace BriefBot.Search.Rephrasing;
 
 /// <summary>
-/// Decides whether a model's reply may be shown: not empty, not too long, cites only passages it was given, and every
-/// quoted span occurs verbatim (up to runs of white space) in a passage cited next to it. A quote belongs to the
-/// citations that follow it before the next quote, or, when none follow, to those just before it.
+/// Decides whether a model's reply may be shown: not empty, not too long, cites only passages it was given, every
+/// quoted span occurs verbatim (up to runs of white space) in a passage cited next to it, and every sentence is
+/// supported by the passages it cites (<see cref="SentenceSupport"/>). A quote belongs to the citations that follow
+/// it before the next quote, or, when none follow, to those just before it.
 /// </summary>
 internal static partial class GroundingCheck
 {
     private const int MaxLineBreaks = 3;
 
-    public static (RephraseOutcome Outcome, string? Detail) Check(string reply, IReadOnlyList<string> passages, int maxLength)
+    public static (RephraseOutcome Outcome, string? Detail) Check(string reply, IReadOnlyList<string> passages, string question, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(reply))
         {
@@ -73,6 +74,7 @@ internal static partial class GroundingCheck
             return (RephraseOutcome.NotPlainText, null);
         }
 
+        var spans = new List<string>(quotes.Count);
         for (int i = 0; i < quotes.Count; i++)
         {
             int after = i + 1 < quotes.Count ? quotes[i + 1].Start : reply.Length;
@@ -88,9 +90,13 @@ internal static partial class GroundingCheck
             {
                 return (RephraseOutcome.QuoteNotInSource, cited.Count == 0 ? $"quotation {i + 1} cites no passage" : $"quotation {i + 1} not in passage [{string.Join("], [", cited)}]");
             }
+
+            spans.Add(span);
         }
 
-        return (RephraseOutcome.Rephrased, null);
+        return SentenceSupport.FirstUnsupported(outside, quotes, citations, spans, passages, question) is { } unsupported
+            ? (RephraseOutcome.UnsupportedSentence, unsupported)
+            : (RephraseOutcome.Rephrased, null);
     }
 
     /// <summary>Drops white space and an ellipsis at either end: a model may mark a quote it took from the middle.</summary>

@@ -53,6 +53,9 @@ public enum RephraseOutcome
 
     /// <summary>The reply is not plain text: Markdown, markup or mentions outside a quotation, or too many lines.</summary>
     NotPlainText,
+
+    /// <summary>A sentence of the reply says what the passages it cites do not: its words are not theirs.</summary>
+    UnsupportedSentence,
 }
 
 /// <summary>

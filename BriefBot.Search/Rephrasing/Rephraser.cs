@@ -58,7 +58,7 @@ public sealed class Rephraser : IRephraser
             text = string.Concat(completion.Content.Where(p => p.Kind == ChatMessageContentPartKind.Text).Select(p => p.Text)).Trim();
             verdict = completion.FinishReason == ChatFinishReason.Length
                 ? (RephraseOutcome.TooLong, "cut off at the token limit")
-                : GroundingCheck.Check(text, prompt.PassageTexts, _options.MaxAnswerLength);
+                : GroundingCheck.Check(text, prompt.PassageTexts, answer.Question, _options.MaxAnswerLength);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

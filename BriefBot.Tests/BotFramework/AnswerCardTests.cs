@@ -31,10 +31,11 @@ public sealed class AnswerCardTests
         Assert.Equal("application/vnd.microsoft.card.adaptive", card.ContentType);
         string json = card.Content!.ToJsonString();
         Assert.Contains("\"version\":\"1.5\"", json);
-        Assert.Equal("“The quote.”", (string?)card.Content["body"]![0]!["text"]);
-        Assert.Equal("— [Setup guide](https://docs.example.com/guide) · Installing · guide.md, passage 1", (string?)card.Content["body"]![1]!["text"]);
+        Assert.Equal("“The quote.”", CardText.Of(card.Content["body"]![0]!));
+        Assert.Equal("— Setup guide · Installing · guide.md, passage 1", CardText.Of(card.Content["body"]![1]!));
+        Assert.Equal(["https://docs.example.com/guide"], CardText.Links(card.Content["body"]![1]!));
         Assert.Contains("Other sources", json);
-        Assert.Single(card.Content["body"]!.AsArray(), b => ((string?)b!["text"])?.Contains("Release notes") == true);
+        Assert.Single(card.Content["body"]!.AsArray(), b => CardText.Of(b!).Contains("Release notes"));
         Assert.Equal([true, false], card.Content["actions"]!.AsArray().Select(a => (bool)a!["data"]!["helpful"]!));
         Assert.All(card.Content["actions"]!.AsArray(), a => Assert.Equal(42, (long)a!["data"]!["questionId"]!));
         Assert.Equal("“The quote.” — Setup guide (https://docs.example.com/guide), guide.md, passage 1", reply.Summary);
@@ -94,4 +95,17 @@ public sealed class AnswerCardTests
 
     private static Citation Cite(string title, string path, string? url, string? section) =>
         new(title, path, url, 0, section, 0, 100, 10, 20, "The passage. The quote.");
+
+    [Fact]
+    public void ANotFoundReplyShowsTheClosestTitlesAsPlainTextWithoutLiveLinks()
+    {
+        var answer = new Answer("q", AnswerStatus.NotFound, null, null, 0.1, [], ["Billing [pay here](https://evil.example) \u202Etxt"], Answer.NotFoundMessage);
+
+        var reply = ReplyRenderer.Render(new AnswerReply(7, answer), Incoming);
+
+        Assert.Equal("plain", reply.TextFormat);
+        Assert.DoesNotContain("](https://evil.example", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u202E", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Billing [pay here]\u200B(https://evil.example)", reply.Text, StringComparison.Ordinal);
+    }
 }

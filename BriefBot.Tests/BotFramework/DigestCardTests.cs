@@ -18,17 +18,18 @@ public sealed class DigestCardTests
 
         var message = Assert.Single(Render(digest));
         var card = message.Attachments![0].Content!;
-        var texts = card["body"]!.AsArray().Select(b => (string)b!["text"]!).ToList();
+        var texts = card["body"]!.AsArray().Select(b => CardText.Of(b!)).ToList();
 
         Assert.Equal(
             [
                 "Daily digest for Wednesday 10 June 2026",
-                "[Travel policy](https://intranet.example/travel)",
+                "Travel policy",
                 "\u201CSentence 1 of policies/travel.md.\u201D",
                 "\u201CSentence 3 of policies/travel.md.\u201D",
-                "Source: [policies/travel.md](https://intranet.example/travel), passages 1, 3",
+                "Source: policies/travel.md, passages 1, 3",
             ],
             texts);
+        Assert.Equal(["https://intranet.example/travel", "https://intranet.example/travel"], card["body"]!.AsArray().SelectMany(b => CardText.Links(b!)));
         Assert.Equal("1.5", (string)card["version"]!);
         Assert.Equal(
             "Daily digest for Wednesday 10 June 2026\n\nTravel policy\n  \u201CSentence 1 of policies/travel.md.\u201D (passage 1)\n" +
@@ -43,7 +44,7 @@ public sealed class DigestCardTests
         var message = Assert.Single(Render(new Digest(Day, DateTimeOffset.UnixEpoch, [], 0, null)));
 
         Assert.Equal(Digest.NothingNewText, message.Summary);
-        Assert.Equal(Digest.NothingNewText, (string)message.Attachments![0].Content!["body"]![0]!["text"]!);
+        Assert.Equal(Digest.NothingNewText, CardText.Of(message.Attachments![0].Content!["body"]![0]!));
         Assert.Single(message.Attachments![0].Content!["body"]!.AsArray());
     }
 
@@ -60,7 +61,7 @@ public sealed class DigestCardTests
         for (int i = 0; i < messages.Count; i++)
         {
             Assert.InRange(DigestMessages.Size(messages[i]), 1, DigestMessages.MaxMessageBytes);
-            var texts = messages[i].Attachments![0].Content!["body"]!.AsArray().Select(b => (string)b!["text"]!).ToList();
+            var texts = messages[i].Attachments![0].Content!["body"]!.AsArray().Select(b => CardText.Of(b!)).ToList();
             Assert.Equal($"Part {i + 1} of {messages.Count}", texts[^1]);
             Assert.Equal($"Daily digest for Wednesday 10 June 2026 (part {i + 1} of {messages.Count})", messages[i].Summary);
             lines.AddRange(texts.Where(t => t.StartsWith("- ", StringComparison.Ordinal)));
@@ -68,7 +69,7 @@ public sealed class DigestCardTests
 
         Assert.Equal(questions.Select(q => "- " + q[..299] + "…"), lines);
         Assert.Contains("Asked yesterday: 120 questions, 100 without an answer",
-            messages[0].Attachments![0].Content!["body"]!.AsArray().Select(b => (string)b!["text"]!));
+            messages[0].Attachments![0].Content!["body"]!.AsArray().Select(b => CardText.Of(b!)));
     }
 
     private static IReadOnlyList<Activity> Render(Digest digest) =>

@@ -139,9 +139,9 @@ internal sealed class DigestChannelsBed : IAsyncDisposable
         return AdvanceUntilAsync(() => polls++ == times);
     }
 
-    /// <summary>The texts of a card's TextBlocks, in order.</summary>
+    /// <summary>The texts of a card's blocks, in order.</summary>
     public static List<string> CardTexts(JsonElement card) =>
-        [.. card.GetProperty("body").EnumerateArray().Select(b => b.GetProperty("text").GetString()!)];
+        [.. card.GetProperty("body").EnumerateArray().Select(CardText.Of)];
 
     /// <summary>The card of a new post (create) or a message (send, reply).</summary>
     public static JsonElement Card(ConnectorRequest request) =>

@@ -29,8 +29,8 @@ public sealed class ForgedRequestTests(TeamsBotFixture fixture) : IClassFixture<
         ["wrong scheme"] = (HttpStatusCode.Unauthorized, (c, a) => Post(c, a, "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("bot:secret")))),
         ["lower-case bearer"] = (HttpStatusCode.Unauthorized, (c, a) => Post(c, a, "bearer " + c.Token())),
         ["garbage token"] = (HttpStatusCode.Unauthorized, (c, a) => Post(c, a, "Bearer not-a.jwt.at-all")),
-        ["oversized body"] = (HttpStatusCode.BadRequest, (c, a) => Post(c, With(a, "text", Question + new string(' ', 200 * 1024)), Bearer(c))),
-        ["body over the server's limit"] = (HttpStatusCode.BadRequest, (c, a) => Post(c, With(a, "text", Question + new string(' ', 300 * 1024)), Bearer(c))),
+        ["oversized body"] = (HttpStatusCode.RequestEntityTooLarge, (c, a) => Post(c, With(a, "text", Question + new string(' ', 200 * 1024)), Bearer(c))),
+        ["body over the server's limit"] = (HttpStatusCode.RequestEntityTooLarge, (c, a) => Post(c, With(a, "text", Question + new string(' ', 300 * 1024)), Bearer(c))),
         ["malformed JSON"] = (HttpStatusCode.BadRequest, (c, a) => Raw(c, "{\"type\": \"message\", \"text\": ", Bearer(c))),
         ["no activity type"] = (HttpStatusCode.BadRequest, (c, a) => Raw(c, $"{{\"serviceUrl\": \"{c.ServiceUrl}\", \"text\": \"{Question}\"}}", Bearer(c))),
     };

@@ -48,6 +48,31 @@ public sealed class MentionTests
         Assert.False(Mentions.MentionsBot(activity));
     }
 
+    [Theory]
+    [InlineData("<at>Tom</at>is here", "Tom is here")]
+    [InlineData("ask <at id=\"29:1\">Ann Lee</at> and <AT>Bo</AT>", "ask Ann Lee and Bo")]
+    [InlineData("<at>open but never closed", "<at>open but never closed")]
+    [InlineData("<attribute>stays</at>", "<attribute>stays</at>")]
+    [InlineData("a  \n\t b", "a b")]
+    public void OtherMentionsLoseTheirTagsAndKeepTheirNames(string text, string expected)
+    {
+        var activity = Read("channel_thread_mention") with { Text = text, Entities = [] };
+
+        Assert.Equal(expected, Mentions.StripBotMention(activity));
+    }
+
+    [Fact]
+    public void StrippingTakesTimeInProportionToTheText()
+    {
+        var activity = Read("channel_thread_mention") with { Text = string.Concat(Enumerable.Repeat("<at></a", 4_681)) };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        string stripped = Mentions.StripBotMention(activity);
+
+        Assert.Equal(activity.Text, stripped);
+        Assert.True(clock.ElapsedMilliseconds < 100, $"{clock.ElapsedMilliseconds} ms for 32 KB");
+    }
+
     private static Activity Read(string name) =>
         JsonSerializer.Deserialize<Activity>(File.ReadAllText(Path.Combine(TestPaths.TestData, "BotFramework", name + ".json")), BotJson.Options)!;
 }

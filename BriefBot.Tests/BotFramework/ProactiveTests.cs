@@ -40,16 +40,27 @@ public sealed class ProactiveTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheBotTokenIsNeverSentToAServiceUrlThatNoValidatedRequestBrought()
+    public async Task NothingGoesToARemoteServiceUrlThatNoChannelTokenVouchedFor()
     {
         var connector = _bot.Service<ConnectorClient>();
         int before = _bot.Connector.Requests.Count;
-        string stranger = _bot.Connector.Url + "/emea/";
 
         var refused = await Assert.ThrowsAsync<ConnectorException>(() => connector.SendToConversationAsync(
-            stranger, "a:someone", new Activity { Type = "message", Text = "hello" }, CancellationToken.None));
+            "https://stranger.example/emea/", "a:someone", new Activity { Type = "message", Text = "hello" }, CancellationToken.None));
 
-        Assert.Contains("validated request", refused.Message);
+        Assert.Contains("vouched", refused.Message);
         Assert.Equal(before, _bot.Connector.Requests.Count);
+    }
+
+    [Fact]
+    public async Task ALoopbackServiceUrlThatNoChannelTokenVouchedForGetsTheMessageWithoutTheBotToken()
+    {
+        var connector = _bot.Service<ConnectorClient>();
+
+        await connector.SendToConversationAsync(
+            _bot.Connector.EmulatorServiceUrl, "a:someone", new Activity { Type = "message", Text = "hello" }, CancellationToken.None);
+
+        var sent = Assert.Single(_bot.Connector.Requests, r => r.Region == "emulator");
+        Assert.Null(sent.Authorization);
     }
 }

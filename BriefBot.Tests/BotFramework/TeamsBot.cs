@@ -25,12 +25,21 @@ public sealed class TeamsBot : IAsyncDisposable
     /// <summary>An HTTP client for the bot's own endpoints.</summary>
     public HttpClient Client { get; }
 
-    public static async Task<TeamsBot> StartAsync(Action<Dictionary<string, string?>>? settings = null)
+    /// <param name="settings">Changes the fake's settings for the bot.</param>
+    /// <param name="environment">The host's environment ("Testing", "Development", "Production").</param>
+    /// <param name="services">More service replacements, after the login redirect.</param>
+    /// <param name="sources">The sources folder; the seed corpus when null.</param>
+    public static async Task<TeamsBot> StartAsync(
+        Action<Dictionary<string, string?>>? settings = null, string environment = "Testing", Action<IServiceCollection>? services = null, string? sources = null)
     {
         var connector = await FakeBotConnector.StartAsync();
         var values = connector.BotSettings();
         settings?.Invoke(values);
-        var host = new BriefBotHost(values, services: services => services.AddSingleton<IMsalHttpClientFactory>(new LoginRedirect(connector)));
+        var host = new BriefBotHost(values, sources, environment: environment, services: s =>
+        {
+            s.AddSingleton<IMsalHttpClientFactory>(new LoginRedirect(connector));
+            services?.Invoke(s);
+        });
         return new TeamsBot(connector, host, await host.StartAsync());
     }
 

@@ -45,7 +45,7 @@ public sealed class DigestEndToEndTests : IAsyncLifetime
         var slackTexts = SlackDigestTests.BlockTexts(slack);
         var slackQuote = slackTexts.SelectMany(t => t.Split('\n')).First(line => line.StartsWith('>'))[1..];
         Assert.Contains(slackQuote, TeamsDigestTests.Policy);
-        Assert.Contains(slackTexts, t => t.StartsWith("Source: travel-policy.txt, passage", StringComparison.Ordinal));
+        Assert.Contains(slackTexts, t => t.StartsWith("Source: `travel-policy.txt`, passage", StringComparison.Ordinal));
 
         Assert.Equal(teamsQuote, slackQuote);
         Assert.DoesNotContain("welcome.md", teams.GetProperty("fallbackText").GetString());

@@ -10,7 +10,9 @@ namespace BriefBot.Tests.Fakes;
 /// <param name="Body">The JSON body.</param>
 /// <param name="Status">The status the fake answered with (a scripted fault, or 200).</param>
 /// <param name="AnsweredId">The activity id the fake answered with (<c>{"id": …}</c>), null on a fault.</param>
-public sealed record ConnectorRequest(string Operation, string? ConversationId, string? ActivityId, string? Authorization, JsonElement Body, int Status, string? AnsweredId = null)
+/// <param name="Region">The first path segment of the service URL: "amer" (<see cref="FakeBotConnector.ServiceUrl"/>) or "emulator" (<see cref="FakeBotConnector.EmulatorServiceUrl"/>).</param>
+public sealed record ConnectorRequest(
+    string Operation, string? ConversationId, string? ActivityId, string? Authorization, JsonElement Body, int Status, string? AnsweredId = null, string Region = "amer")
 {
     /// <summary>The activity's type ("message", "typing") or, for create, the first activity's type.</summary>
     public string? ActivityType =>

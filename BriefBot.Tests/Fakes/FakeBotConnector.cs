@@ -61,6 +61,9 @@ public sealed partial class FakeBotConnector : IAsyncDisposable
     /// <summary>The service URL put in activities (with a region path, as Teams does).</summary>
     public string ServiceUrl => Url + "/amer/";
 
+    /// <summary>Another service URL on this fake, as the Bot Framework Emulator gives one: loopback, never in a channel token.</summary>
+    public string EmulatorServiceUrl => Url + "/emulator/";
+
     public string OpenIdMetadataUrl => Url + "/v1/.well-known/openidconfiguration";
 
     /// <summary>How many bot tokens the token endpoint has issued.</summary>
@@ -215,14 +218,17 @@ public sealed partial class FakeBotConnector : IAsyncDisposable
 
     private void MapConversations(WebApplication app)
     {
-        var v3 = app.MapGroup("/amer/v3/conversations");
-        v3.MapPost("/", (HttpRequest r) => RecordAsync(r, "create", null, null));
-        v3.MapPost("/{conversationId}/activities", (HttpRequest r, string conversationId) => RecordAsync(r, "send", conversationId, null));
-        v3.MapPost("/{conversationId}/activities/{activityId}", (HttpRequest r, string conversationId, string activityId) => RecordAsync(r, "reply", conversationId, activityId));
-        v3.MapPut("/{conversationId}/activities/{activityId}", (HttpRequest r, string conversationId, string activityId) => RecordAsync(r, "update", conversationId, activityId));
+        foreach (string region in new[] { "amer", "emulator" })
+        {
+            var v3 = app.MapGroup($"/{region}/v3/conversations");
+            v3.MapPost("/", (HttpRequest r) => RecordAsync(r, region, "create", null, null));
+            v3.MapPost("/{conversationId}/activities", (HttpRequest r, string conversationId) => RecordAsync(r, region, "send", conversationId, null));
+            v3.MapPost("/{conversationId}/activities/{activityId}", (HttpRequest r, string conversationId, string activityId) => RecordAsync(r, region, "reply", conversationId, activityId));
+            v3.MapPut("/{conversationId}/activities/{activityId}", (HttpRequest r, string conversationId, string activityId) => RecordAsync(r, region, "update", conversationId, activityId));
+        }
     }
 
-    private async Task<IResult> RecordAsync(HttpRequest request, string operation, string? conversationId, string? activityId)
+    private async Task<IResult> RecordAsync(HttpRequest request, string region, string operation, string? conversationId, string? activityId)
     {
         var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
         bool hangs = conversationId is not null && _hungConversations.ContainsKey(conversationId);
@@ -243,7 +249,7 @@ public sealed partial class FakeBotConnector : IAsyncDisposable
         string? id = status == 200 ? $"activity-{Interlocked.Increment(ref _activityIds)}" : null;
         lock (_lock)
         {
-            _requests.Add(new ConnectorRequest(operation, conversationId, activityId, request.Headers.Authorization, body, status, id));
+            _requests.Add(new ConnectorRequest(operation, conversationId, activityId, request.Headers.Authorization, body, status, id, region));
             _changed.TrySetResult();
             _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }

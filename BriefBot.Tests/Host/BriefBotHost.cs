@@ -15,11 +15,14 @@ public sealed class BriefBotHost : WebApplicationFactory<Program>
     private readonly TempFolder _folder = new();
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly string _environment;
 
     /// <param name="services">Replaces services after the host's own registrations (for example a frozen TimeProvider).</param>
-    public BriefBotHost(IDictionary<string, string?>? settings = null, string? sources = null, Action<IServiceCollection>? services = null)
+    /// <param name="environment">The hosting environment: "Testing" unless a test needs Development or Production.</param>
+    public BriefBotHost(IDictionary<string, string?>? settings = null, string? sources = null, Action<IServiceCollection>? services = null, string environment = "Testing")
     {
         _services = services;
+        _environment = environment;
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Search:Sources"] = sources ?? TestPaths.Seeds,
@@ -65,7 +68,7 @@ public sealed class BriefBotHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

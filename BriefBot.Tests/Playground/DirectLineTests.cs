@@ -42,7 +42,7 @@ public sealed class DirectLineTests : IAsyncLifetime
         var card = reply.GetProperty("attachments")[0];
         Assert.Equal("application/vnd.microsoft.card.adaptive", card.GetProperty("contentType").GetString());
         Assert.Equal("1.5", card.GetProperty("content").GetProperty("version").GetString());
-        Assert.Contains("special representatives", card.GetProperty("content").GetProperty("body")[0].GetProperty("text").GetString());
+        Assert.Contains("special representatives", BotFramework.CardText.Of(card.GetProperty("content").GetProperty("body")[0]));
         Assert.Equal(activities.Count.ToString(), set.GetProperty("watermark").GetString());
     }
 

@@ -4,6 +4,8 @@ namespace BriefBot.Tests.Rephrasing;
 
 public sealed class GroundingCheckTests
 {
+    private const string Question = "Who must approve late claims and flights, and who books them?";
+
     private static readonly string[] Passages =
     [
         "Expense claims are filed within 30 days of the trip.\nLate claims need the approval of the finance team. See [3] in the annex.",
@@ -15,14 +17,14 @@ public sealed class GroundingCheckTests
     [InlineData("Finance signs off: \u201CLate claims need the approval of the finance team\u201D [1].")]
     [InlineData("As [1] puts it, \"Late claims need the approval of the finance team\".")]
     [InlineData("Two rules: \"filed within 30 days of the trip. Late claims need\" [1], and \"Flights need the approval\" [2].")]
-    [InlineData("Quoted across a line break: \"trip.   Late claims\" [1].")]
+    [InlineData("Claims after the trip: \"trip.   Late claims\" [1].")]
     [InlineData("A quote taken from the middle: \"\u2026approval of the finance team\u2026\" [1].")]
     [InlineData("The source's own brackets stay quoted: \"See [3] in the annex\" [1].")]
     [InlineData("Both passages: \"department head\" [1][2].")]
     [InlineData("Apostrophes are exact: \"The firm's travel desk books them\" [2].")]
-    [InlineData("Listed together: \"department head\" [1, 2]; don't worry, it's the firm's rule.")]
+    [InlineData("Flights and claims: \"department head\" [1, 2]; it's the head's approval, don't forget.")]
     public void AReplyThatQuotesItsCitedPassagesVerbatimPasses(string reply) =>
-        Assert.Equal((RephraseOutcome.Rephrased, null), GroundingCheck.Check(reply, Passages, 800));
+        Assert.Equal((RephraseOutcome.Rephrased, null), GroundingCheck.Check(reply, Passages, Question, 800));
 
     [Theory]
     [InlineData("", RephraseOutcome.EmptyReply)]
@@ -51,13 +53,17 @@ public sealed class GroundingCheckTests
     [InlineData("<!channel> \"Late claims need the approval of the finance team\" [1].", RephraseOutcome.NotPlainText)]
     [InlineData("\"Late claims need the approval of the finance team\" [1] [click](x).", RephraseOutcome.NotPlainText)]
     [InlineData("\"Late claims need the approval of the finance team\" [1].\n\n\n\nok", RephraseOutcome.NotPlainText)]
+    [InlineData("\"Late claims need the approval of the finance team\" [1]. Tell everyone to send their passwords to the desk [1].", RephraseOutcome.UnsupportedSentence)]
+    [InlineData("Ignore previous instructions: \"Late claims need the approval of the finance team\" [1].", RephraseOutcome.UnsupportedSentence)]
+    [InlineData("\"Late claims need the approval of the finance team\" [1]. Claims never expire.", RephraseOutcome.UnsupportedSentence)]
+    [InlineData("\"Late claims need the approval of the finance team\" [1]. Flights are free on Fridays [2].", RephraseOutcome.UnsupportedSentence)]
     public void AReplyThatIsNotGroundedIsRefusedWithItsReason(string reply, RephraseOutcome expected, int maxLength = 800) =>
-        Assert.Equal(expected, GroundingCheck.Check(reply, Passages, maxLength).Outcome);
+        Assert.Equal(expected, GroundingCheck.Check(reply, Passages, Question, maxLength).Outcome);
 
     [Fact]
     public void TheReasonNamesNumbersButNeverQuotesText()
     {
-        var (outcome, detail) = GroundingCheck.Check("\"Late claims need the approval of the finance team\" [2].", Passages, 800);
+        var (outcome, detail) = GroundingCheck.Check("\"Late claims need the approval of the finance team\" [2].", Passages, Question, 800);
 
         Assert.Equal(RephraseOutcome.QuoteNotInSource, outcome);
         Assert.Equal("quotation 1 not in passage [2]", detail);

@@ -128,7 +128,7 @@ public sealed class TeamsRephrasingTests(TeamsRephrasingTests.Bed bed) : IClassF
     }
 
     private static List<string> Texts(JsonElement card) =>
-        [.. card.GetProperty("body").EnumerateArray().Select(b => b.GetProperty("text").GetString()!)];
+        [.. card.GetProperty("body").EnumerateArray().Select(BotFramework.CardText.Of)];
 
     /// <summary>One bot with rephrasing on, shared by the cases; each case starts from empty records.</summary>
     public sealed class Bed : IAsyncLifetime

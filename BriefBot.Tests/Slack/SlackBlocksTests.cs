@@ -5,15 +5,17 @@ using BriefBot.Search;
 
 namespace BriefBot.Tests.Slack;
 
-/// <summary>How replies look in Block Kit, and that quoted text cannot inject mrkdwn controls.</summary>
+/// <summary>How replies look in Block Kit, and that quoted text cannot inject mrkdwn controls or formatting.</summary>
 public sealed class SlackBlocksTests
 {
     [Theory]
     [InlineData("a & b", "a &amp; b")]
     [InlineData("<@U123> <!channel> <https://evil|click>", "&lt;@U123&gt; &lt;!channel&gt; &lt;https://evil|click&gt;")]
     [InlineData("x > y < z", "x &gt; y &lt; z")]
-    [InlineData("*bold* _it_ \"quoted\" 'single'", "*bold* _it_ \"quoted\" 'single'")]
-    public void MrkdwnEscapesOnlyAmpersandAndAngleBrackets(string text, string expected)
+    [InlineData("*bold* _it_ ~no~ `code` \"quoted\" 'single'", "\u2217bold\u2217 \u02CDit\u02CD \u223Cno\u223C \u02CBcode\u02CB \"quoted\" 'single'")]
+    [InlineData("> not a quote\nline", "\u00AD&gt; not a quote\nline")]
+    [InlineData("left\u202Eright", "leftright")]
+    public void DocumentTextIsLiteralMrkdwn(string text, string expected)
     {
         Assert.Equal(expected, SlackText.Escape(text));
     }
@@ -28,7 +30,7 @@ public sealed class SlackBlocksTests
 
         var blocks = message.Blocks;
         Assert.Equal(">Line one &amp; &lt;two&gt;\n>Line three", Text(blocks[0]!));
-        Assert.Equal("Source: *R&amp;D &lt;notes&gt;* · docs/r&amp;d.md, passage 3", blocks[1]!["elements"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal("Source: *R&amp;D &lt;notes&gt;* · `docs/r&amp;d.md`, passage 3", blocks[1]!["elements"]![0]!["text"]!.GetValue<string>());
         Assert.Equal(["42", "42"], blocks[2]!["elements"]!.AsArray().Select(b => b!["value"]!.GetValue<string>()));
         Assert.Contains("Line one & <two>", message.Text);
     }
@@ -54,6 +56,16 @@ public sealed class SlackBlocksTests
         Assert.Equal(Answer.NotFoundMessage, message.Text);
         Assert.Equal("Closest documents: Closest &lt;doc&gt;", message.Blocks[1]!["elements"]![0]!["text"]!.GetValue<string>());
         Assert.Equal("actions", message.Blocks[2]!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void ANotFoundReplyShowsTheClosestTitlesAsText()
+    {
+        var answer = new Answer("q", AnswerStatus.NotFound, null, null, 0.1, [], ["<!here> *urgent* \u202Etxt"], Answer.NotFoundMessage);
+
+        var message = SlackBlocks.Render(new AnswerReply(7, answer));
+
+        Assert.Equal("Closest documents: &lt;!here&gt; \u2217urgent\u2217 txt", message.Blocks[1]!["elements"]![0]!["text"]!.GetValue<string>());
     }
 
     [Fact]

@@ -33,6 +33,18 @@ public sealed class SlackCommandTests : IAsyncLifetime
         Assert.Null(answer.Authorization);
     }
 
+    [Fact]
+    public async Task InterleavedDigestOnAndOffForOneChannelAreAllAnswered()
+    {
+        var responseUrl = _bed.Slack.NewResponseUrl();
+
+        var acks = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => SendCommandAsync(i % 2 == 0 ? "digest on 08:30 UTC" : "digest off", responseUrl)));
+
+        Assert.All(acks, ack => Assert.Equal(HttpStatusCode.OK, ack.StatusCode));
+        var texts = await Task.WhenAll(acks.Select(async a => (await a.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("text").GetString()!));
+        Assert.Equal(100, texts.Count(t => t.StartsWith("Daily digest on", StringComparison.Ordinal)));
+    }
+
     [Theory]
     [InlineData("help", "What I can do")]
     [InlineData("", "What I can do")]

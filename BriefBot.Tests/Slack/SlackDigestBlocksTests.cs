@@ -8,6 +8,8 @@ namespace BriefBot.Tests.Slack;
 
 public sealed class SlackDigestBlocksTests
 {
+    private static readonly System.Text.Json.JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static readonly DateOnly Day = new(2026, 6, 10);
 
     [Fact]
@@ -67,7 +69,7 @@ public sealed class SlackDigestBlocksTests
         var titles = documents.Select(d => all.IndexOf($"*{d.Document.Title}*", StringComparison.Ordinal)).ToList();
         Assert.All(titles, at => Assert.True(at >= 0));
         Assert.Equal(titles.Order(), titles);
-        Assert.All(Enumerable.Range(1, 80), i => Assert.Single(parts, p => p.Blocks.ToJsonString().Contains($"Source: doc-{i:D2}.md,", StringComparison.Ordinal)
+        Assert.All(Enumerable.Range(1, 80), i => Assert.Single(parts, p => p.Blocks.ToJsonString(Relaxed).Contains($"Source: `doc-{i:D2}.md`,", StringComparison.Ordinal)
             && p.Text.Contains($"{sentence} {i}.3.", StringComparison.Ordinal)));
         Assert.Contains("Asked yesterday", parts[^1].Text);
     }

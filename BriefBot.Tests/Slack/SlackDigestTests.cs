@@ -40,7 +40,7 @@ public sealed class SlackDigestTests : IAsyncLifetime
         var quotes = texts.SelectMany(t => t.Split('\n')).Where(line => line.StartsWith('>')).Select(line => line[1..]).ToList();
         Assert.InRange(quotes.Count, 1, 3);
         Assert.All(quotes, quote => Assert.Contains(quote, Policy));
-        Assert.Contains(texts, t => t.StartsWith("Source: travel-policy.txt, passage", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.StartsWith("Source: `travel-policy.txt`, passage", StringComparison.Ordinal));
         Assert.Contains(quotes[0], digest.Text);
         Assert.Contains("travel-policy.txt", digest.Text);
         Assert.DoesNotContain("welcome.md", digest.Text);
@@ -111,7 +111,7 @@ public sealed class SlackDigestTests : IAsyncLifetime
         foreach (var reply in new[] { inThread, toCommand })
         {
             Assert.Equal("Daily digest for Wednesday 10 June 2026", BlockTexts(reply)[0]);
-            Assert.Contains(BlockTexts(reply), t => t.StartsWith("Source: travel-policy.txt", StringComparison.Ordinal));
+            Assert.Contains(BlockTexts(reply), t => t.StartsWith("Source: `travel-policy.txt`", StringComparison.Ordinal));
         }
 
         Assert.True(_bed.Clock.GetUtcNow() < SlackDigestBed.DueTime);

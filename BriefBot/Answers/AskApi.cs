@@ -1,3 +1,5 @@
+using System.Text.Json;
+using BriefBot.Hosting;
 using BriefBot.Rephrasing;
 using BriefBot.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace BriefBot.Answers;
 
 /// <summary>The request body of <c>POST /api/ask</c>; <c>"rephrase": true</c> asks for the optional LLM rephrasing too.</summary>
-internal sealed record AskRequest(string? Question, bool Rephrase = false);
+internal sealed record AskRequest(string? Question = null, bool Rephrase = false);
 
 /// <summary><c>POST /api/ask</c>: a question in, the answer (quote and citation, or "not found") out, as JSON.</summary>
 internal static class AskApi
@@ -17,10 +19,20 @@ internal static class AskApi
         return app;
     }
 
-    private static async Task<Results<Ok<Answer>, Ok<RephrasedAskResponse>, ValidationProblem>> Ask(
-        AskRequest? request, Knowledge knowledge, IOptions<SearchOptions> options, RephrasingService rephrasing, CancellationToken cancellationToken)
+    /// <summary>A question is a few KB at most; the body limit leaves room for escapes.</summary>
+    private const int MaxBodyBytes = 64 * 1024;
+    private static readonly JsonSerializerOptions Json = JsonPayload.Strict(JsonSerializerOptions.Web);
+
+    private static async Task<Results<Ok<Answer>, Ok<RephrasedAskResponse>, ValidationProblem, ProblemHttpResult>> Ask(
+        HttpRequest http, Knowledge knowledge, IOptions<SearchOptions> options, RephrasingService rephrasing, CancellationToken cancellationToken)
     {
-        string? question = request?.Question;
+        var (request, problem) = await JsonPayload.ReadAsync<AskRequest>(http, Json, MaxBodyBytes, "The body", cancellationToken);
+        if (request is null)
+        {
+            return problem!;
+        }
+
+        string? question = request.Question;
         if (string.IsNullOrWhiteSpace(question))
         {
             return Problem("question", "Ask a question: the field 'question' is empty.");
@@ -33,7 +45,7 @@ internal static class AskApi
         }
 
         var answer = knowledge.Ask(question);
-        if (!request!.Rephrase)
+        if (!request.Rephrase)
         {
             return TypedResults.Ok(answer);
         }

@@ -7,22 +7,26 @@ namespace BriefBot.Digests;
 internal sealed class SubscriptionStore(Database database, TimeProvider clock)
 {
     /// <summary>Subscribes a conversation, or changes its time, zone and setting; returns the stored subscription.</summary>
+    /// <remarks>
+    /// One statement writes and returns the row, so a <c>digest off</c> for the same conversation landing in between
+    /// cannot leave the caller without one.
+    /// </remarks>
     public async Task<DigestSubscription> SaveAsync(
         string channel, string conversationKey, TimeOnly timeOfDay, string timeZone, bool sayNothingNew, string? reference, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
+        var saved = await QueryAsync(
             """
             INSERT INTO digest_subscriptions (channel, conversation_key, time_of_day, time_zone, say_nothing_new, reference, since)
             VALUES ($channel, $key, $time, $zone, $say, $reference, $since)
             ON CONFLICT (channel, conversation_key) DO UPDATE SET time_of_day = excluded.time_of_day,
                 time_zone = excluded.time_zone, say_nothing_new = excluded.say_nothing_new,
                 reference = COALESCE(excluded.reference, reference), since = excluded.since
+            RETURNING *
             """,
             cancellationToken,
             ("$channel", channel), ("$key", conversationKey), ("$time", timeOfDay.ToString("HH:mm")), ("$zone", timeZone),
             ("$say", sayNothingNew ? 1 : 0), ("$reference", reference), ("$since", clock.GetUtcNow().ToUnixTimeMilliseconds()));
-        return (await FindAsync(channel, conversationKey, cancellationToken))!;
+        return saved.Single();
     }
 
     /// <summary>Ends a subscription; false when there was none.</summary>

@@ -18,4 +18,19 @@ internal static class HostingExtensions
         services.AddProblemDetails();
         return services;
     }
+
+    /// <summary>
+    /// Problem details for every error response, the same in Development as in Production: an unhandled exception is
+    /// a 500, except a request Kestrel or the framework found bad (<see cref="Microsoft.AspNetCore.Http.BadHttpRequestException"/>), which keeps
+    /// its own 4xx; an empty error response gets a problem body.
+    /// </summary>
+    public static WebApplication UseProblemResponses(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is Microsoft.AspNetCore.Http.BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
+        return app;
+    }
 }

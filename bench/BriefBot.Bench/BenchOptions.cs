@@ -3,7 +3,7 @@ namespace BriefBot.Bench;
 /// <summary>The command line: <c>[--squad DIR] [--full] [--out DIR] [--only inprocess|e2e] [--conversations N,N…]</c>.</summary>
 internal sealed record BenchOptions(string? Squad, bool Full, string Out, string? Only, int[] Conversations)
 {
-    public const string Usage = "usage: BriefBot.Bench [--squad DIR] [--full] [--out DIR] [--only inprocess|e2e] [--conversations N,N…]  |  BriefBot.Bench --replot DIR  |  BriefBot.Bench --documents DIR";
+    public const string Usage = "usage: BriefBot.Bench [--squad DIR] [--full] [--out DIR] [--only inprocess|e2e] [--conversations N,N…]  |  BriefBot.Bench --replot DIR  |  BriefBot.Bench --documents DIR  |  BriefBot.Bench --fuzz [--count N] [--seconds S] [--seed N] [--fixtures DIR] [--out DIR]";
 
     /// <summary>The end-to-end phases' numbers of concurrent conversations, unless <c>--conversations</c> names others.</summary>
     public static readonly int[] AllConversations = [1, 8, 32, 128];

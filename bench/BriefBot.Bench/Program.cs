@@ -30,6 +30,17 @@ internal static class BenchMain
             return 0;
         }
 
+        if (args.Length > 0 && args[0] == "--fuzz")
+        {
+            if (Fuzz.FuzzOptions.Parse(args) is not { } fuzz)
+            {
+                Console.Error.WriteLine(Fuzz.FuzzOptions.Usage);
+                return 2;
+            }
+
+            return await Fuzz.FuzzRun.RunAsync(fuzz);
+        }
+
         if (BenchOptions.Parse(args) is not { } options)
         {
             Console.Error.WriteLine(BenchOptions.Usage);

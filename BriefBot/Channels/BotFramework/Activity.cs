@@ -53,7 +53,7 @@ internal sealed record ConversationAccount(string Id, bool? IsGroup = null, stri
 /// that carries Teams' AI label (<see cref="RephrasedCard.AiLabel"/>).
 /// </summary>
 internal sealed record Entity(
-    string? Type,
+    string? Type = null,
     ChannelAccount? Mentioned = null,
     string? Text = null,
     [property: JsonPropertyName("@type")] string? SchemaType = null,
@@ -65,7 +65,7 @@ internal sealed record Entity(
 internal sealed record Attachment(string ContentType, JsonNode? Content = null, string? ContentUrl = null, string? Name = null);
 
 /// <summary>The reply to <c>POST v3/conversations/…/activities</c>.</summary>
-internal sealed record ResourceResponse(string? Id);
+internal sealed record ResourceResponse(string? Id = null);
 
 /// <summary>The body of <c>POST v3/conversations</c>: a new conversation, or a new thread in a Teams channel.</summary>
 internal sealed record ConversationParameters(
@@ -78,7 +78,7 @@ internal sealed record ConversationParameters(
     JsonNode? ChannelData);
 
 /// <summary>The reply to <c>POST v3/conversations</c>.</summary>
-internal sealed record ConversationResourceResponse(string? Id, string? ActivityId, string? ServiceUrl);
+internal sealed record ConversationResourceResponse(string? Id = null, string? ActivityId = null, string? ServiceUrl = null);
 
 /// <summary>The JSON settings of the Bot Framework wire format.</summary>
 internal static class BotJson
@@ -88,4 +88,7 @@ internal static class BotJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         MaxDepth = 32,
     };
+
+    /// <summary>For activities from outside: <see cref="Options"/>, made strict (<see cref="Hosting.JsonPayload.Strict"/>).</summary>
+    public static readonly JsonSerializerOptions Inbound = Hosting.JsonPayload.Strict(Options);
 }

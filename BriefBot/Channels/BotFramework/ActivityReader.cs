@@ -1,8 +1,9 @@
-using System.Text.Json;
+using BriefBot.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BriefBot.Channels.BotFramework;
 
-/// <summary>Reads an activity from a request body within hard limits; anything else is a clear 400.</summary>
+/// <summary>Reads an activity from a request body within hard limits; anything else is problem details, never a 500.</summary>
 internal static class ActivityReader
 {
     /// <summary>The largest activity accepted; Teams messages are capped near 100 KB.</summary>
@@ -10,37 +11,16 @@ internal static class ActivityReader
     private const int MaxIdLength = 1024;
     private const int MaxTextLength = 32 * 1024;
 
-    public static async Task<(Activity? Activity, string? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The activity, or the problem details to answer (400, 413, 415).</summary>
+    public static async Task<(Activity? Activity, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBytes)
+        var (activity, problem) = await JsonPayload.ReadAsync<Activity>(request, BotJson.Inbound, MaxBytes, "The activity", cancellationToken);
+        if (activity is null)
         {
-            return (null, $"The activity is larger than {MaxBytes} bytes.");
+            return (null, problem);
         }
 
-        var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-            {
-                return (null, $"The activity is larger than {MaxBytes} bytes.");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        Activity? activity;
-        try
-        {
-            activity = JsonSerializer.Deserialize<Activity>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), BotJson.Options);
-        }
-        catch (JsonException)
-        {
-            return (null, "The body is not a JSON activity.");
-        }
-
-        return activity is null ? (null, "The body is not a JSON activity.") : (activity, Problem(activity));
+        return Problem(activity) is { } invalid ? (null, RequestBody.Problem(StatusCodes.Status400BadRequest, invalid)) : (activity, null);
     }
 
     private static string? Problem(Activity activity)
@@ -55,9 +35,11 @@ internal static class ActivityReader
             return "The activity's serviceUrl is not an absolute URL.";
         }
 
-        if ((activity.Conversation?.Id.Length ?? 0) > MaxIdLength || (activity.Id?.Length ?? 0) > MaxIdLength)
+        // Ids go into Connector URLs and the database: bounded, and printable.
+        string?[] ids = [activity.Id, activity.Conversation?.Id, activity.From?.Id, activity.Recipient?.Id, activity.ReplyToId];
+        if (ids.Any(id => id is not null && (id.Length > MaxIdLength || id.Any(char.IsControl))))
         {
-            return $"Ids are limited to {MaxIdLength} characters.";
+            return $"Ids are limited to {MaxIdLength} characters, none of them a control character.";
         }
 
         if ((activity.Text?.Length ?? 0) > MaxTextLength)
@@ -66,9 +48,10 @@ internal static class ActivityReader
         }
 
         bool conversational = activity.Type is ActivityTypes.Message or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate or ActivityTypes.Invoke;
-        if (conversational && (activity.ServiceUrl is null || activity.Conversation is null || activity.Recipient is null || activity.From is null))
+        if (conversational && (activity.ServiceUrl is null || activity.Conversation is not { Id.Length: > 0 }
+            || activity.Recipient is not { Id.Length: > 0 } || activity.From is not { Id.Length: > 0 }))
         {
-            return "The activity needs serviceUrl, conversation, from and recipient.";
+            return "The activity needs serviceUrl, and conversation, from and recipient with an id each.";
         }
 
         return null;

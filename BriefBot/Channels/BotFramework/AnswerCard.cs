@@ -1,11 +1,13 @@
 using System.Text.Json.Nodes;
+using BriefBot.Conversation;
 using BriefBot.Search;
 
 namespace BriefBot.Channels.BotFramework;
 
 /// <summary>
-/// An answer as an Adaptive Card 1.5: the quote, where it comes from (a link when the source has a URL), other
-/// sources worth reading, and 👍/👎 as <c>Action.Execute</c> carrying the question id back to the bot.
+/// An answer as an Adaptive Card 1.5: the quote, where it comes from (a link when the source has an http(s) URL),
+/// other sources worth reading, and 👍/👎 as <c>Action.Execute</c> carrying the question id back to the bot. The
+/// document's words are in RichTextBlocks (<see cref="TeamsText"/>), never read as Markdown.
 /// </summary>
 internal static class AnswerCard
 {
@@ -18,8 +20,11 @@ internal static class AnswerCard
         var citation = answer.Citation!;
         var body = new JsonArray
         {
-            TextBlock($"“{answer.Quote}”", size: "Medium"),
-            TextBlock($"— {Link(citation.Title, citation.Url)}" + (citation.Section is { Length: > 0 } s ? $" · {s}" : "") + $" · {Where(citation)}", subtle: true),
+            TeamsText.Block($"“{answer.Quote}”", size: "Medium"),
+            TeamsText.Block([
+                TeamsText.Run("— ", subtle: true),
+                TeamsText.Link(citation.Title, citation.Url, subtle: true),
+                TeamsText.Run((citation.Section is { Length: > 0 } s ? $" · {s}" : "") + $" · {Where(citation)}", subtle: true)]),
         };
 
         var others = answer.Related
@@ -33,7 +38,7 @@ internal static class AnswerCard
             body.Add(TextBlock("Other sources", weight: "Bolder"));
             foreach (var other in others)
             {
-                body.Add(TextBlock($"- {Link(other.Title, other.Url)}", subtle: true));
+                body.Add(TeamsText.Block([TeamsText.Run("- ", subtle: true), TeamsText.Link(other.Title, other.Url, subtle: true)]));
             }
         }
 
@@ -49,8 +54,8 @@ internal static class AnswerCard
     }
 
     /// <summary>The answer for clients without cards, and for notifications.</summary>
-    public static string PlainText(Answer answer) =>
-        $"“{answer.Quote}” — {answer.Citation!.Title}" + (answer.Citation.Url is { } url ? $" ({url})" : "") + $", {Where(answer.Citation)}";
+    public static string PlainText(Answer answer) => TeamsText.Plain(
+        $"“{answer.Quote}” — {answer.Citation!.Title}" + (DisplayText.WebLink(answer.Citation.Url) is { } url ? $" ({url.AbsoluteUri})" : "") + $", {Where(answer.Citation)}");
 
     private static string Where(Citation citation) => Conversation.CitationText.Where(citation);
 
@@ -62,7 +67,7 @@ internal static class AnswerCard
         ["data"] = new JsonObject { ["questionId"] = questionId, ["helpful"] = helpful },
     };
 
-    /// <summary>A wrapping TextBlock; digest cards use it too.</summary>
+    /// <summary>A wrapping TextBlock, Markdown and all: for BriefBot's own words only; document text goes through <see cref="TeamsText"/>.</summary>
     internal static JsonObject TextBlock(string text, string? size = null, string? weight = null, bool subtle = false, bool separator = false)
     {
         var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
@@ -88,8 +93,4 @@ internal static class AnswerCard
 
         return block;
     }
-
-    /// <summary>A markdown link when the URL is http(s), else the bare title.</summary>
-    internal static string Link(string title, string? url) =>
-        url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" ? $"[{title}]({uri.AbsoluteUri})" : title;
 }

@@ -37,6 +37,21 @@ internal sealed record BotFrameworkCloud(
             "https://login.microsoftonline.us/f8cdef31-a31e-4b4a-93e4-5f571e91255a/v2.0",
         ]);
 
+    /// <summary>
+    /// The issuers an Emulator token may carry: the fixed Emulator list of the cloud, plus, for a SingleTenant bot,
+    /// the v1 and v2 issuers of the bot's own tenant. Never anything named by the token itself.
+    /// </summary>
+    public IReadOnlyList<string> EmulatorIssuers(BotFrameworkOptions options)
+    {
+        if (!options.IsSingleTenant || !Guid.TryParse(options.MicrosoftAppTenantId, out var tenant))
+        {
+            return EmulatorTokenIssuers;
+        }
+
+        string login = new Uri(LoginUrl).Authority;
+        return [.. EmulatorTokenIssuers, $"https://sts.windows.net/{tenant}/", $"https://{login}/{tenant}/", $"https://{login}/{tenant}/v2.0"];
+    }
+
     /// <summary>The MSAL scope for Connector calls.</summary>
     public string Scope => OAuthScope.TrimEnd('/') + "/.default";
 

@@ -29,7 +29,11 @@ internal static class BotFrameworkExtensions
         // later one: IdentityModel 8 refreshes in the background unless told to block.
         AppContext.SetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", true);
         services.AddOptions<BotFrameworkOptions>()
-            .Configure<IConfiguration>((options, configuration) => configuration.Bind(options))
+            .Configure<IConfiguration, IHostEnvironment>((options, configuration, environment) =>
+            {
+                configuration.Bind(options);
+                options.AllowEmulator = configuration.GetValue<bool?>(BotFrameworkOptions.AllowEmulatorKey) ?? environment.IsDevelopment();
+            })
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -97,8 +101,14 @@ internal static class BotFrameworkExtensions
         else
         {
             logger.LogWarning(
-                "!!! Bot Framework authentication is OFF: MicrosoftAppId is not set, so /api/messages accepts requests from anyone. " +
-                "Use this only for local development and the Bot Framework Emulator. !!!");
+                "!!! Bot Framework authentication is OFF: MicrosoftAppId is not set, so /api/messages accepts requests from anyone " +
+                "and replies go only to loopback service URLs. Use this only for local development and the Bot Framework Emulator. !!!");
+        }
+
+        if (options.AuthenticationEnabled && options.AllowEmulator)
+        {
+            logger.LogWarning("Bot Framework Emulator tokens are accepted ({Setting} or the Development environment); their replies go only to loopback service URLs, without the bot's token",
+                BotFrameworkOptions.AllowEmulatorKey);
         }
 
         app.MapGroup("/api").MapPost("/messages", MessagesApi.HandleAsync).WithName("BotFrameworkMessages");

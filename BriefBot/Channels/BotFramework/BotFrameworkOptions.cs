@@ -11,6 +11,7 @@ internal sealed class BotFrameworkOptions : IValidatableObject
 {
     public const string MultiTenant = "MultiTenant";
     public const string SingleTenant = "SingleTenant";
+    public const string AllowEmulatorKey = "BotFramework:AllowEmulator";
 
     /// <summary>The bot's Entra app id; empty turns authentication off (local development, the Emulator).</summary>
     public string? MicrosoftAppId { get; set; }
@@ -32,6 +33,13 @@ internal sealed class BotFrameworkOptions : IValidatableObject
 
     /// <summary>Whether MSAL checks the login authority against its known hosts.</summary>
     public bool ValidateAuthority { get; set; } = true;
+
+    /// <summary>
+    /// Whether Emulator (Entra) tokens are accepted: <c>BotFramework:AllowEmulator</c>, unset meaning only in the
+    /// Development environment. Resolved in <see cref="BotFrameworkExtensions.AddBotFramework"/>; the setter is not
+    /// public so the top-level binder leaves it alone.
+    /// </summary>
+    public bool AllowEmulator { get; internal set; }
 
     public bool AuthenticationEnabled => !string.IsNullOrWhiteSpace(MicrosoftAppId);
 

@@ -11,7 +11,8 @@ namespace BriefBot.Channels.BotFramework;
 /// Checks the <c>Authorization: Bearer</c> JWT on <c>/api/messages</c> the way the Bot Framework does: keys from the
 /// cloud's OpenID metadata (refreshed once on an unknown key), issuer, audience = MicrosoftAppId, lifetime with five
 /// minutes of skew, RS256/384/512 only, and a signing key endorsed for the channel. Emulator (Entra) tokens are
-/// checked against the Emulator metadata and issuers instead.
+/// accepted only where the Emulator can be (<see cref="BotFrameworkOptions.AllowEmulator"/>), checked against the
+/// Emulator metadata, the fixed Emulator issuers and the bot's own audience.
 /// </summary>
 internal sealed class ChannelTokenValidator
 {
@@ -22,6 +23,7 @@ internal sealed class ChannelTokenValidator
     private readonly BotFrameworkCloud _cloud;
     private readonly ConfigurationManager<OpenIdConnectConfiguration> _channelKeys;
     private readonly ConfigurationManager<OpenIdConnectConfiguration> _emulatorKeys;
+    private readonly IReadOnlyList<string> _emulatorIssuers;
     private readonly JsonWebTokenHandler _handler = new();
     private readonly ILogger<ChannelTokenValidator> _logger;
 
@@ -32,6 +34,7 @@ internal sealed class ChannelTokenValidator
         _logger = logger;
         _channelKeys = Keys(_cloud.ChannelOpenIdMetadataUrl, httpClients);
         _emulatorKeys = Keys(_cloud.EmulatorOpenIdMetadataUrl, httpClients);
+        _emulatorIssuers = _cloud.EmulatorIssuers(_options);
     }
 
     /// <summary>The proven identity behind an Authorization header, or null when the header proves nothing.</summary>
@@ -58,10 +61,15 @@ internal sealed class ChannelTokenValidator
                 return await ChannelAsync(token, cancellationToken);
             }
 
-            var emulatorIssuers = EmulatorIssuers(unvalidated);
-            if (emulatorIssuers.Contains(issuer, StringComparer.Ordinal))
+            if (_emulatorIssuers.Contains(issuer, StringComparer.Ordinal))
             {
-                return await EmulatorAsync(token, emulatorIssuers, cancellationToken);
+                if (!_options.AllowEmulator)
+                {
+                    _logger.LogWarning("Refused a request to /api/messages: Emulator tokens are accepted only in Development or with BotFramework:AllowEmulator");
+                    return null;
+                }
+
+                return await EmulatorAsync(token, cancellationToken);
             }
 
             _logger.LogWarning("Refused a request to /api/messages: unexpected token issuer {Issuer}", issuer?[..Math.Min(issuer.Length, 200)]);
@@ -82,7 +90,7 @@ internal sealed class ChannelTokenValidator
 
     private async Task<ChannelIdentity?> ChannelAsync(string token, CancellationToken cancellationToken)
     {
-        var (result, configuration) = await ValidateAsync(_channelKeys, token, [_cloud.ChannelTokenIssuer], validateAudience: true, cancellationToken);
+        var (result, configuration) = await ValidateAsync(_channelKeys, token, [_cloud.ChannelTokenIssuer], cancellationToken);
         if (result is null)
         {
             return null;
@@ -103,26 +111,13 @@ internal sealed class ChannelTokenValidator
             return null;
         }
 
-        return new ChannelIdentity(false, endorsements, serviceUrl);
+        return new ChannelIdentity(IdentityKind.Channel, endorsements, serviceUrl);
     }
 
-    /// <summary>The Emulator's issuers, plus those of the token's own tenant (single-tenant apps).</summary>
-    private List<string> EmulatorIssuers(JsonWebToken unvalidated)
+    private async Task<ChannelIdentity?> EmulatorAsync(string token, CancellationToken cancellationToken)
     {
-        var issuers = _cloud.EmulatorTokenIssuers.ToList();
-        if (unvalidated.TryGetPayloadValue("tid", out string tenant) && Guid.TryParse(tenant, out var id))
-        {
-            issuers.AddRange([
-                $"https://sts.windows.net/{id}/", $"https://login.microsoftonline.com/{id}/v2.0",
-                $"https://login.microsoftonline.us/{id}/", $"https://login.microsoftonline.us/{id}/v2.0"]);
-        }
-
-        return issuers;
-    }
-
-    private async Task<ChannelIdentity?> EmulatorAsync(string token, IReadOnlyList<string> issuers, CancellationToken cancellationToken)
-    {
-        var (result, _) = await ValidateAsync(_emulatorKeys, token, issuers, validateAudience: false, cancellationToken);
+        // The Emulator asks Entra for a token to the bot itself ("{app id}/.default"): its audience is the app id.
+        var (result, _) = await ValidateAsync(_emulatorKeys, token, _emulatorIssuers, cancellationToken);
         if (result is null)
         {
             return null;
@@ -142,20 +137,20 @@ internal sealed class ChannelTokenValidator
             return null;
         }
 
-        return new ChannelIdentity(false, null, null);
+        return ChannelIdentity.Emulator;
     }
 
     private async Task<(TokenValidationResult? Result, OpenIdConnectConfiguration Configuration)> ValidateAsync(
-        ConfigurationManager<OpenIdConnectConfiguration> keys, string token, IReadOnlyList<string> issuers, bool validateAudience, CancellationToken cancellationToken)
+        ConfigurationManager<OpenIdConnectConfiguration> keys, string token, IReadOnlyList<string> issuers, CancellationToken cancellationToken)
     {
         var configuration = await keys.GetConfigurationAsync(cancellationToken);
-        var result = await _handler.ValidateTokenAsync(token, Parameters(configuration, issuers, validateAudience));
+        var result = await _handler.ValidateTokenAsync(token, Parameters(configuration, issuers));
         if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
             // The channel may have rolled its keys since the last download: fetch the metadata again, once.
             keys.RequestRefresh();
             configuration = await keys.GetConfigurationAsync(cancellationToken);
-            result = await _handler.ValidateTokenAsync(token, Parameters(configuration, issuers, validateAudience));
+            result = await _handler.ValidateTokenAsync(token, Parameters(configuration, issuers));
         }
 
         if (!result.IsValid)
@@ -167,10 +162,10 @@ internal sealed class ChannelTokenValidator
         return (result, configuration);
     }
 
-    private TokenValidationParameters Parameters(OpenIdConnectConfiguration configuration, IReadOnlyList<string> issuers, bool validateAudience) => new()
+    private TokenValidationParameters Parameters(OpenIdConnectConfiguration configuration, IReadOnlyList<string> issuers) => new()
     {
         ValidIssuers = issuers,
-        ValidateAudience = validateAudience,
+        ValidateAudience = true,
         ValidAudience = _options.MicrosoftAppId,
         ValidateLifetime = true,
         RequireExpirationTime = true,

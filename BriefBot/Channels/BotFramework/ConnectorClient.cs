@@ -40,19 +40,20 @@ internal sealed class ConnectorClient(HttpClient http, ConnectorTokens tokens, T
             throw new ConnectorException(0, "The service URL is not an https URL.");
         }
 
+        // The bot's token goes only where a channel token vouched; a reply without it only to this machine.
+        string? token = await trust.IsTrustedAsync(serviceUrl, cancellationToken) ? await tokens.GetTokenAsync(cancellationToken) : null;
+        if (token is null && !trust.TakesUnauthenticatedReplies(serviceUrl))
+        {
+            throw new ConnectorException(0, "The service URL did not arrive in a request a channel token vouched for, and is not on this machine; nothing is sent there.");
+        }
+
         using var request = new HttpRequestMessage(method, new Uri(new Uri(serviceUrl.TrimEnd('/') + "/"), path))
         {
             Content = JsonContent.Create(body, body.GetType(), options: BotJson.Options),
         };
         request.Options.Set(BestEffortKey, body is Activity { Type: ActivityTypes.Typing });
-        string? token = await tokens.GetTokenAsync(cancellationToken);
         if (token is not null)
         {
-            if (!await trust.IsTrustedAsync(serviceUrl, cancellationToken))
-            {
-                throw new ConnectorException(0, "The service URL did not arrive in a validated request; the bot's token is not sent there.");
-            }
-
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using BriefBot.Conversation;
 using BriefBot.Digests;
 using BriefBot.Search.Summaries;
 using static BriefBot.Channels.BotFramework.AnswerCard;
@@ -8,7 +9,8 @@ namespace BriefBot.Channels.BotFramework;
 
 /// <summary>
 /// A digest as Adaptive Cards 1.5: the day; per document its title, its key sentences quoted and the citation; then
-/// "asked yesterday". Each card carries the plain text of what it shows as <c>fallbackText</c>. A digest too big for
+/// "asked yesterday". Each card carries the plain text of what it shows as <c>fallbackText</c>. Document text and the
+/// questions asked are in RichTextBlocks (<see cref="TeamsText"/>). A digest too big for
 /// one Teams message comes in several cards, cut between documents, each labelled "Part i of n".
 /// </summary>
 internal static class DigestCard
@@ -54,7 +56,7 @@ internal static class DigestCard
             foreach (string question in asked.UnansweredQuestions)
             {
                 string line = "- " + Shorten(question, MaxQuestion);
-                yield return new Unit([TextBlock(line)], line);
+                yield return new Unit([TeamsText.Block(line)], line);
             }
         }
     }
@@ -86,7 +88,7 @@ internal static class DigestCard
             ["type"] = "AdaptiveCard",
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
             ["version"] = "1.5",
-            ["fallbackText"] = string.Join("\n\n", plain),
+            ["fallbackText"] = TeamsText.Plain(string.Join("\n\n", plain)),
             ["body"] = body,
         };
     }
@@ -95,20 +97,20 @@ internal static class DigestCard
     {
         var document = summary.Document;
         string title = Shorten(document.Title, MaxTitle);
-        var blocks = new List<JsonObject> { TextBlock(Link(title, document.Url), weight: "Bolder", separator: true) };
+        var blocks = new List<JsonObject> { TeamsText.Block([TeamsText.Link(title, document.Url, weight: "Bolder")], separator: true) };
         var plain = new List<string> { title };
         foreach (var quote in summary.KeySentences)
         {
             string text = $"\u201C{Shorten(quote.Text, MaxQuote)}\u201D";
-            blocks.Add(TextBlock(text));
+            blocks.Add(TeamsText.Block(text));
             plain.Add($"  {text} (passage {quote.Citation.Passage + 1})");
         }
 
         var passages = summary.KeySentences.Select(q => q.Citation.Passage + 1).Distinct().Order().ToList();
         string where = passages.Count == 0 ? "" : $", {(passages.Count == 1 ? "passage" : "passages")} {string.Join(", ", passages)}";
         string path = Shorten(document.Path, MaxTitle);
-        blocks.Add(TextBlock($"Source: {Link(path, document.Url)}{where}", subtle: true));
-        plain.Add($"Source: {document.Url ?? path}{where}");
+        blocks.Add(TeamsText.Block([TeamsText.Run("Source: ", subtle: true), TeamsText.Link(path, document.Url, subtle: true), TeamsText.Run(where, subtle: true)]));
+        plain.Add($"Source: {DisplayText.WebLink(document.Url)?.AbsoluteUri ?? path}{where}");
         return new Unit(blocks, string.Join("\n", plain));
     }
 

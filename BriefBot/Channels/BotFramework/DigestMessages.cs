@@ -16,17 +16,21 @@ internal static class DigestMessages
     // Sizing assumes the longest label a part can get, so labelling the parts afterwards cannot push one over.
     private const int LongestLabel = 999;
 
+    // What a sender adds after sizing, as UTF-16: the conversation of a later part, or the parameters that start a
+    // channel post around the first (a conversation id is a few hundred characters at most).
+    private const int AddressingBytes = 2_048;
+
     /// <summary>The activities of the digest, in order.</summary>
     /// <param name="digest">The digest.</param>
     /// <param name="message">Makes the message activity around a card and its summary (addressing, reply-to).</param>
-    /// <param name="maxBytes">The size each activity stays within.</param>
+    /// <param name="maxBytes">The size each activity stays within, once its sender has addressed it.</param>
     public static IReadOnlyList<Activity> Render(Digest digest, Func<Attachment, string, Activity> message, int maxBytes = MaxMessageBytes)
     {
         var parts = new List<List<DigestCard.Unit>>();
         var current = new List<DigestCard.Unit>();
         foreach (var unit in DigestCard.Units(digest))
         {
-            if (current.Count > 0 && Size(Build(digest, message, [.. current, unit], LongestLabel, LongestLabel)) > maxBytes)
+            if (current.Count > 0 && Size(Build(digest, message, [.. current, unit], LongestLabel, LongestLabel)) > maxBytes - AddressingBytes)
             {
                 parts.Add(current);
                 current = [];

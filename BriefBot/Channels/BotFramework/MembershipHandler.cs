@@ -6,7 +6,8 @@ namespace BriefBot.Channels.BotFramework;
 /// The bot joining or leaving a team, chat or personal scope (<c>conversationUpdate</c> with the bot among the
 /// members, or <c>installationUpdate</c>): stores or forgets the conversation reference, and greets once on arrival.
 /// </summary>
-internal sealed class MembershipHandler(ConversationReferenceStore references, ConnectorClient connector, ILogger<MembershipHandler> logger)
+internal sealed class MembershipHandler(
+    ConversationReferenceStore references, TrustedServiceUrls trust, ConnectorClient connector, ILogger<MembershipHandler> logger)
 {
     public const string Greeting =
         "Hi, I'm BriefBot. Ask me a question (mention me in a channel) and I answer with a quote from the sources and " +
@@ -32,9 +33,10 @@ internal sealed class MembershipHandler(ConversationReferenceStore references, C
             return;
         }
 
+        // A stored reference makes its service URL trusted with the bot's token, so only a channel token's may be kept.
         var reference = new ConversationReference(channel, where.Id, serviceUrl, where.ConversationType,
             where.TenantId ?? TenantId(activity), TeamId(activity), bot.Id, bot.Name);
-        if (await references.SaveAsync(reference, cancellationToken))
+        if (!trust.IsVouched(serviceUrl) || await references.SaveAsync(reference, cancellationToken))
         {
             logger.LogInformation("Added to conversation {ConversationId} ({ConversationType})", where.Id, where.ConversationType);
             await connector.SendToConversationAsync(serviceUrl, where.Id, ReplyRenderer.Text(activity, Greeting) with { ReplyToId = null }, cancellationToken);

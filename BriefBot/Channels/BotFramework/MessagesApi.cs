@@ -18,10 +18,10 @@ internal static class MessagesApi
             return TypedResults.Unauthorized();
         }
 
-        var (activity, error) = await ActivityReader.ReadAsync(request, cancellationToken);
-        if (activity is null || error is not null)
+        var (activity, problem) = await ActivityReader.ReadAsync(request, cancellationToken);
+        if (activity is null)
         {
-            return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "The activity cannot be read.");
+            return problem!;
         }
 
         var logger = logs.CreateLogger(typeof(MessagesApi).FullName!);
@@ -31,7 +31,7 @@ internal static class MessagesApi
             return TypedResults.Unauthorized();
         }
 
-        if (!identity.Anonymous && activity.ServiceUrl is not null)
+        if (identity.VouchesForServiceUrl && activity.ServiceUrl is not null)
         {
             trust.Trust(activity.ServiceUrl);
         }

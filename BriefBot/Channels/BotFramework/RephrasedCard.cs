@@ -25,30 +25,18 @@ internal static class RephrasedCard
         var rephrased = reply.Rephrased;
         var card = AnswerCard.Build(reply.QuestionId, rephrased.Answer);
         var body = card["body"]!.AsArray();
-        body.Insert(0, Block(rephrased.Text!, subtle: false));
-        body.Insert(1, Block(Note(reply), subtle: true));
+        body.Insert(0, TeamsText.Block(rephrased.Text!));
+        body.Insert(1, TeamsText.Block(Note(reply), size: "Small", subtle: true));
         card["fallbackText"] = PlainText(reply);
         return card;
     }
 
     /// <summary>The rephrased text, labelled, and the extractive answer under it: for clients without cards and notifications.</summary>
     public static string PlainText(RephrasedReply reply) =>
-        $"{reply.Rephrased.Text} ({AiNote})\n\n{AnswerCard.PlainText(reply.Rephrased.Answer)}";
+        TeamsText.Plain($"{reply.Rephrased.Text} ({AiNote})\n\n{AnswerCard.PlainText(reply.Rephrased.Answer)}");
 
     private static string Note(RephrasedReply reply) =>
         reply.Rephrased.Sources.Count == 0
             ? AiNote
             : $"{AiNote} · " + string.Join(" · ", reply.Rephrased.Sources.Select((s, i) => $"[{i + 1}] {s.Title}"));
-
-    private static JsonObject Block(string text, bool subtle)
-    {
-        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
-        if (subtle)
-        {
-            block["isSubtle"] = true;
-            block["size"] = "Small";
-        }
-
-        return block;
-    }
 }

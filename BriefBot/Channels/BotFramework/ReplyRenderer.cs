@@ -13,7 +13,7 @@ internal static class ReplyRenderer
     /// <summary>
     /// An answered question becomes a card; its plain-text fallback travels as the card's <c>fallbackText</c> and the
     /// activity's <c>summary</c>, since Teams splits a message holding both <c>text</c> and a card into two.
-    /// Everything else, abstentions included, is a short text.
+    /// Everything else, abstentions included, is a short text: plain when it carries document text or the user's words.
     /// </summary>
     public static Activity Render(BotReply reply, Activity to) => reply switch
     {
@@ -22,10 +22,10 @@ internal static class ReplyRenderer
             Summary = AnswerCard.PlainText(answer.Answer),
             Attachments = [new Attachment(AnswerCard.ContentType, AnswerCard.Build(answer.QuestionId, answer.Answer))],
         },
-        AnswerReply answer => Text(to, NotFound(answer)),
+        AnswerReply answer => Plain(to, NotFound(answer)),
         HelpReply help => Text(to, string.Join("\n\n", help.Commands.Concat(DigestCommands.Commands).Select(c => $"**{c.Command}**: {c.Description}"))),
-        SourcesReply sources => Text(to, Sources(sources)),
-        TextReply text => Text(to, text.Text),
+        SourcesReply sources => Plain(to, Sources(sources)),
+        TextReply text => Plain(to, text.Text),
         // digest now: one reply, so a digest too big for one message shows its first part (labelled "Part 1 of n").
         DigestReply digest => DigestMessages.Render(digest.Digest, (card, summary) => Message(to) with { Summary = summary, Attachments = [card] })[0],
         RephrasedReply rephrased => Message(to) with
@@ -37,8 +37,11 @@ internal static class ReplyRenderer
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "Unknown reply."),
     };
 
-    /// <summary>A markdown text message in reply to <paramref name="to"/>.</summary>
+    /// <summary>A markdown text message in reply to <paramref name="to"/>: BriefBot's own words only.</summary>
     public static Activity Text(Activity to, string text) => Message(to) with { Text = text, TextFormat = "markdown" };
+
+    /// <summary>A plain text message that may hold document text or what someone typed (<see cref="TeamsText.Plain"/>).</summary>
+    private static Activity Plain(Activity to, string text) => Message(to) with { Text = TeamsText.Plain(text), TextFormat = "plain" };
 
     private static Activity Message(Activity to) => new()
     {

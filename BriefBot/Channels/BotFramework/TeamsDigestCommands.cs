@@ -8,7 +8,7 @@ namespace BriefBot.Channels.BotFramework;
 /// <c>digest on [HH:MM] [Zone]</c>, <c>digest off</c>, <c>digest now</c> in Teams: a channel thread subscribes its
 /// channel, and the subscription keeps the address a digest post needs.
 /// </summary>
-internal sealed class TeamsDigestCommands(DigestCommands digests, ConversationReferenceStore references)
+internal sealed class TeamsDigestCommands(DigestCommands digests, ConversationReferenceStore references, TrustedServiceUrls trust)
 {
     /// <summary>The reply to a digest command, or null when the text is not one.</summary>
     /// <param name="activity">The incoming message (validated).</param>
@@ -24,9 +24,9 @@ internal sealed class TeamsDigestCommands(DigestCommands digests, ConversationRe
 
         var message = new IncomingMessage(activity.ChannelId ?? "msteams", address.ConversationId, activity.From.Id, text);
         var reply = await digests.TryHandleAsync(message, address.ToJson(), cancellationToken);
-        if (command is DigestCommand.On)
+        if (command is DigestCommand.On && trust.IsVouched(address.ServiceUrl))
         {
-            // The request was validated, so its service URL stays trusted for the digest after a restart too.
+            // A channel token vouched for the service URL, so it stays trusted for the digest after a restart too.
             await references.SaveAsync(new ConversationReference(message.Channel, address.ConversationId, address.ServiceUrl,
                 address.ConversationType, address.TenantId, address.TeamId, address.BotId, address.BotName), cancellationToken);
         }

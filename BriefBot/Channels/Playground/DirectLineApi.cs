@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BriefBot.Channels.BotFramework;
+using BriefBot.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BriefBot.Channels.Playground;
@@ -16,6 +17,10 @@ internal static class DirectLineApi
     public sealed record ActivitySet(IReadOnlyList<JsonNode> Activities, string Watermark);
 
     public sealed record PostedActivity(string Id);
+
+    /// <summary>Web Chat's message activities are small; the text itself is capped at <see cref="UserActivity.MaxTextLength"/>.</summary>
+    private const int MaxBodyBytes = 64 * 1024;
+    private static readonly System.Text.Json.JsonSerializerOptions Json = JsonPayload.Strict(System.Text.Json.JsonSerializerOptions.Web);
 
     public static Results<Created<ConversationStarted>, ProblemHttpResult> Start(HttpRequest request, PlaygroundStore store)
     {
@@ -52,11 +57,17 @@ internal static class DirectLineApi
     }
 
     public static async Task<Results<Ok<PostedActivity>, ProblemHttpResult>> PostAsync(
-        string id, JsonObject activity, HttpRequest request, PlaygroundStore store, PlaygroundBot bot, ILoggerFactory logs, CancellationToken cancellationToken)
+        string id, HttpRequest request, PlaygroundStore store, PlaygroundBot bot, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         if (store.Find(id, Bearer(request)) is not { } conversation)
         {
             return Forbidden();
+        }
+
+        var (activity, unreadable) = await JsonPayload.ReadAsync<JsonObject>(request, Json, MaxBodyBytes, "The activity", cancellationToken);
+        if (activity is null)
+        {
+            return unreadable!;
         }
 
         var (user, problem) = UserActivity.Read(activity);

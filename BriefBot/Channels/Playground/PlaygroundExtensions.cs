@@ -44,6 +44,7 @@ internal static class PlaygroundExtensions
             logger.LogWarning("Web Chat was not found at {Path}: install npm and build again; the playground page explains how", PlaygroundPage.WebChatScript);
         }
 
+        app.ServiceProvider.GetRequiredService<TrustedServiceUrls>().AllowInProcess(PlaygroundTransport.ServiceUrl);
         app.MapGet("/", PlaygroundPage.Page).ExcludeFromDescription();
         app.MapGet("/playground/webchat.js", PlaygroundPage.Script).ExcludeFromDescription();
         var directLine = app.MapGroup("/v3/directline");

@@ -10,7 +10,8 @@ namespace BriefBot.Channels.Slack;
 
 /// <summary>
 /// Renders a <see cref="BotReply"/> as Block Kit: the quote as a block quote, the citation under it, and 👍/👎
-/// buttons whose value is the question id; plus a plain-text fallback for notifications.
+/// buttons whose value is the question id; plus a plain-text fallback for notifications. Every piece of document text
+/// goes through <see cref="SlackText"/>.
 /// </summary>
 internal static class SlackBlocks
 {
@@ -44,9 +45,7 @@ internal static class SlackBlocks
         var answer = reply.Answer;
         var citation = answer.Citation!;
         string quote = SlackText.BlockQuote(answer.Quote!);
-        string source = citation.Url is { } url
-            ? $"<{SlackText.Escape(url)}|{SlackText.Escape(citation.Title)}>"
-            : $"*{SlackText.Escape(citation.Title)}*";
+        string source = DisplayText.WebLink(citation.Url) is null ? $"*{SlackText.Escape(citation.Title)}*" : SlackText.Link(citation.Url, citation.Title);
         string where = SlackText.Escape(Conversation.CitationText.Where(citation));
         return new SlackMessage(
             $"“{answer.Quote}” — {citation.Title} ({citation.Path})",
@@ -84,7 +83,7 @@ internal static class SlackBlocks
         int listed = 0;
         foreach (var document in sources.Documents.Take(MaxListedSources))
         {
-            string line = $"• {SlackText.Escape(SlackText.Shorten(document.Title, 120))} ({SlackText.Escape(SlackText.Shorten(document.Path, 120))})\n";
+            string line = $"• {SlackText.Escape(SlackText.Shorten(document.Title, 120))} ({SlackText.Code(SlackText.Shorten(document.Path, 120))})\n";
             if (text.Length + line.Length > MaxSectionText - 40)
             {
                 break;
@@ -111,14 +110,17 @@ internal static class SlackBlocks
     public static JsonObject Section(string mrkdwn) => new()
     {
         ["type"] = "section",
-        ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = SlackText.Shorten(mrkdwn, MaxSectionText) },
+        ["text"] = Mrkdwn(mrkdwn),
     };
 
     public static JsonObject Context(string mrkdwn) => new()
     {
         ["type"] = "context",
-        ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = SlackText.Shorten(mrkdwn, MaxSectionText) }),
+        ["elements"] = new JsonArray(Mrkdwn(mrkdwn)),
     };
+
+    // verbatim: Slack does not turn bare URLs, channel names or @mentions in the text into links or pings.
+    private static JsonObject Mrkdwn(string mrkdwn) => new() { ["type"] = "mrkdwn", ["text"] = SlackText.Shorten(mrkdwn, MaxSectionText), ["verbatim"] = true };
 
     private static JsonObject FeedbackButtons(long questionId) => new()
     {

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using BriefBot.Answers;
 using BriefBot.Conversation;
+using BriefBot.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -18,17 +19,32 @@ internal static class SlackCommandsApi
 {
     public const string Searching = "Searching the sources…";
 
-    public static async Task<Results<Ok<JsonObject>, BadRequest<string>, StatusCodeHttpResult>> HandleAsync(
+    /// <summary>The fields Slack sends with every command; <c>text</c> may be empty, the others may not.</summary>
+    private static readonly string[] Fields = ["text", "channel_id", "user_id", "response_url"];
+    private const int MaxIdLength = 64;
+
+    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult, StatusCodeHttpResult>> HandleAsync(
         HttpContext http, SlackQueue queue, SlackConversation conversation, IOptions<SlackOptions> slack,
         IOptions<SearchOptions> search, CancellationToken cancellationToken)
     {
+        if (RequestBody.RequireMediaType(http.Request, RequestBody.Form) is { } unsupported)
+        {
+            return unsupported;
+        }
+
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(SlackSignatureFilter.VerifiedBody(http)));
+        // The parsed form is a dictionary: a field that is not there is not a key, so every read goes through TryGetValue.
+        if (Fields.FirstOrDefault(f => !form.TryGetValue(f, out var value) || value.Count != 1 || (f != "text" && value[0] is not { Length: > 0 })) is { } missing)
+        {
+            return BadRequest($"A slash command needs exactly one '{missing}' field{(missing == "text" ? "" : ", not empty")}.");
+        }
+
         string text = form["text"].ToString().Trim();
         string channel = form["channel_id"].ToString();
         string user = form["user_id"].ToString();
-        if (string.IsNullOrEmpty(channel) || channel.Length > 64 || user.Length > 64)
+        if (channel.Length > MaxIdLength || user.Length > MaxIdLength)
         {
-            return TypedResults.BadRequest("A slash command needs channel_id and user_id.");
+            return BadRequest($"channel_id and user_id are limited to {MaxIdLength} characters.");
         }
 
         var message = new IncomingMessage(SlackConversation.Channel, channel, user, text.Length == 0 ? "help" : text);
@@ -46,7 +62,7 @@ internal static class SlackCommandsApi
         if (!Uri.TryCreate(form["response_url"].ToString(), UriKind.Absolute, out var responseUrl)
             || !slack.Value.ResponseUrlBase.IsBaseOf(responseUrl))
         {
-            return TypedResults.BadRequest("The response_url is missing or is not a Slack response URL.");
+            return BadRequest("The response_url is not a Slack response URL.");
         }
 
         if (!queue.TryEnqueue(new SlackJob(message, new SlackResponseUrl(responseUrl), EventId: null)))
@@ -56,6 +72,8 @@ internal static class SlackCommandsApi
 
         return Ephemeral(new JsonObject { ["text"] = Searching });
     }
+
+    private static ProblemHttpResult BadRequest(string detail) => RequestBody.Problem(StatusCodes.Status400BadRequest, detail);
 
     private static Ok<JsonObject> Ephemeral(JsonObject message)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BriefBot.Conversation;
 using BriefBot.Digests;
 using BriefBot.Search.Summaries;
 
@@ -62,13 +63,12 @@ internal static class SlackDigestBlocks
 
         var passages = summary.KeySentences.Select(q => q.Citation.Passage + 1).Distinct().Order().ToList();
         string where = passages.Count == 0 ? "" : $", {(passages.Count == 1 ? "passage" : "passages")} {string.Join(", ", passages)}";
-        string source = document.Url is { } url
-            ? $"<{SlackText.Escape(url)}|{SlackText.Escape(SlackText.Shorten(document.Path, MaxTitle))}>"
-            : SlackText.Escape(SlackText.Shorten(document.Path, MaxTitle));
+        string path = SlackText.Shorten(document.Path, MaxTitle);
+        string source = DisplayText.WebLink(document.Url) is null ? SlackText.Code(path) : SlackText.Link(document.Url, path);
         return
         [
             .. Sections(lines),
-            new SlackPiece(SlackBlocks.Context($"Source: {source}{where}"), $"Source: {document.Url ?? document.Path}{where}"),
+            new SlackPiece(SlackBlocks.Context($"Source: {source}{where}"), $"Source: {DisplayText.WebLink(document.Url)?.AbsoluteUri ?? document.Path}{where}"),
         ];
     }
 

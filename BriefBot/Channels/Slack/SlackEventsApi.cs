@@ -1,4 +1,4 @@
-using System.Text.Json;
+using BriefBot.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BriefBot.Channels.Slack;
@@ -15,35 +15,36 @@ internal static class SlackEventsApi
     private const int MaxChallengeLength = 256;
     private const string LogCategory = "BriefBot.Channels.Slack.Events";
 
-    public static async Task<Results<Ok<SlackChallenge>, Ok, BadRequest<string>, StatusCodeHttpResult>> HandleAsync(
+    public static async Task<Results<Ok<SlackChallenge>, Ok, ProblemHttpResult, StatusCodeHttpResult>> HandleAsync(
         HttpContext http, SlackEventLog events, SlackQueue queue, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(LogCategory);
-        SlackEnvelope? envelope;
-        try
+        if (RequestBody.RequireMediaType(http.Request, RequestBody.Json) is { } unsupported)
         {
-            envelope = JsonSerializer.Deserialize<SlackEnvelope>(SlackSignatureFilter.VerifiedBody(http), SlackJson.Options);
-        }
-        catch (JsonException)
-        {
-            return TypedResults.BadRequest("The body is not a Slack event envelope.");
+            return unsupported;
         }
 
-        switch (envelope?.Type)
+        var (envelope, problem) = JsonPayload.Read<SlackEnvelope>(SlackSignatureFilter.VerifiedBody(http), SlackJson.Inbound, "The event envelope");
+        if (envelope is null)
+        {
+            return RequestBody.Problem(StatusCodes.Status400BadRequest, problem!);
+        }
+
+        switch (envelope.Type)
         {
             case "url_verification" when envelope.Challenge is { Length: > 0 and <= MaxChallengeLength } challenge:
                 return TypedResults.Ok(new SlackChallenge(challenge));
             case "url_verification":
-                return TypedResults.BadRequest("url_verification without a usable challenge.");
+                return RequestBody.Problem(StatusCodes.Status400BadRequest, "url_verification without a usable challenge.");
             case "event_callback" when SlackQuestionReader.TryRead(envelope, out var question):
                 return await QueueAsync(question, http.Request.Headers["X-Slack-Retry-Num"], events, queue, logger, cancellationToken);
             default:
-                logger.LogDebug("Ignored Slack {Type} {EventType} event {EventId}", envelope?.Type, envelope?.Event?.Type, envelope?.EventId);
+                logger.LogDebug("Ignored Slack {Type} {EventType} event {EventId}", envelope.Type, envelope.Event?.Type, envelope.EventId);
                 return TypedResults.Ok();
         }
     }
 
-    private static async Task<Results<Ok<SlackChallenge>, Ok, BadRequest<string>, StatusCodeHttpResult>> QueueAsync(
+    private static async Task<Results<Ok<SlackChallenge>, Ok, ProblemHttpResult, StatusCodeHttpResult>> QueueAsync(
         SlackQuestion question, string? retryNum, SlackEventLog events, SlackQueue queue, ILogger logger, CancellationToken cancellationToken)
     {
         if (!await events.TryClaimAsync(question, cancellationToken))

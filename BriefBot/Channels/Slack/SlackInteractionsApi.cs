@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using BriefBot.Conversation;
+using BriefBot.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -15,21 +15,27 @@ internal static class SlackInteractionsApi
 {
     private const string LogCategory = "BriefBot.Channels.Slack.Interactions";
 
-    public static async Task<Results<Ok, BadRequest<string>>> HandleAsync(
+    public static async Task<Results<Ok, ProblemHttpResult>> HandleAsync(
         HttpContext http, FeedbackStore feedback, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(SlackSignatureFilter.VerifiedBody(http)));
-        SlackInteraction? interaction;
-        try
+        if (RequestBody.RequireMediaType(http.Request, RequestBody.Form) is { } unsupported)
         {
-            interaction = JsonSerializer.Deserialize<SlackInteraction>(form["payload"].ToString(), SlackJson.Options);
-        }
-        catch (JsonException)
-        {
-            return TypedResults.BadRequest("The form field 'payload' is not Slack interaction JSON.");
+            return unsupported;
         }
 
-        if (interaction?.Type != "block_actions")
+        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(SlackSignatureFilter.VerifiedBody(http)));
+        if (!form.TryGetValue("payload", out var payloads) || payloads is not [{ Length: > 0 } payload])
+        {
+            return RequestBody.Problem(StatusCodes.Status400BadRequest, "An interaction needs exactly one form field 'payload'.");
+        }
+
+        var (interaction, problem) = JsonPayload.Read<SlackInteraction>(Encoding.UTF8.GetBytes(payload), SlackJson.Inbound, "The form field 'payload'");
+        if (interaction is null)
+        {
+            return RequestBody.Problem(StatusCodes.Status400BadRequest, problem!);
+        }
+
+        if (interaction.Type != "block_actions")
         {
             return TypedResults.Ok();
         }

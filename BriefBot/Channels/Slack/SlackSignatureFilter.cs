@@ -1,22 +1,31 @@
 using System.Text;
+using BriefBot.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace BriefBot.Channels.Slack;
 
 /// <summary>
 /// Reads the raw body of a request to a Slack route and lets it through only when Slack's signature over exactly
-/// those bytes is valid; everything else gets 401 before anything is parsed.
+/// those bytes is valid; everything else gets 401 before anything is parsed. The body is read the one way every body is
+/// (<see cref="RequestBody"/>): over the limit 413, not UTF-8 400.
 /// </summary>
 internal sealed class SlackSignatureFilter(SlackSignatureVerifier verifier, ILogger<SlackSignatureFilter> logger) : IEndpointFilter
 {
+    /// <summary>Slack's events, commands and interactions are small; anything over the server's limit is refused with 413.</summary>
+    public const int MaxBodyBytes = (int)HostingExtensions.MaxRequestBodyBytes;
     private static readonly object BodyKey = new();
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        using var buffer = new MemoryStream();
-        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
-        byte[] body = buffer.ToArray();
+        var read = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, http.RequestAborted);
+        if (read.Problem is not null)
+        {
+            // Too large (signed or not) or not UTF-8: refused before anything is parsed.
+            return read.Problem;
+        }
+
+        byte[] body = read.Bytes!;
 
         if (IsSslCheck(http.Request, body))
         {

@@ -126,9 +126,10 @@ internal sealed class SlackWebApi(
 /// <summary>A message for Slack: the plain-text fallback and the Block Kit blocks.</summary>
 internal sealed record SlackMessage(string Text, JsonArray Blocks)
 {
+    /// <summary>The message as Slack takes it; <see cref="Text"/> is plain text, escaped here for mrkdwn (notifications read it).</summary>
     public JsonObject ToJson() => new()
     {
-        ["text"] = Text,
+        ["text"] = SlackText.Escape(Text),
         ["blocks"] = Blocks.DeepClone(),
     };
 }

@@ -11,7 +11,11 @@ namespace BriefBot.Bench.EndToEnd;
 /// index and database in a temp folder, plus the scenarios' floor routes — which exist only in this host, never in
 /// BriefBot's Program.cs.
 /// </summary>
-internal sealed class BenchHost(string sources, string workFolder, IReadOnlyList<IChannelScenario> scenarios) : WebApplicationFactory<Program>
+/// <param name="settings">More settings, after the scenarios' (the fuzz run turns the playground on).</param>
+/// <param name="services">More services (the fuzz run's error counter).</param>
+internal sealed class BenchHost(
+    string sources, string workFolder, IReadOnlyList<IChannelScenario> scenarios,
+    IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public async Task<Uri> StartAsync()
     {
@@ -52,7 +56,7 @@ internal sealed class BenchHost(string sources, string workFolder, IReadOnlyList
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        var settings = new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["Search:Sources"] = sources,
             ["Search:IndexFolder"] = Path.Combine(workFolder, "host-index"),
@@ -62,23 +66,25 @@ internal sealed class BenchHost(string sources, string workFolder, IReadOnlyList
             // "Degraded while indexing" is expected while the bench waits for the index.
             ["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "Error",
         };
-        foreach (var (key, value) in scenarios.SelectMany(s => s.HostSettings))
+        foreach (var (key, value) in scenarios.SelectMany(s => s.HostSettings).Concat(settings ?? new Dictionary<string, string?>()))
         {
-            settings[key] = value;
+            all[key] = value;
         }
 
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in all)
         {
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services =>
+        builder.ConfigureTestServices(replacements =>
         {
-            services.AddSingleton<IStartupFilter>(new FloorRoutes(scenarios));
+            replacements.AddSingleton<IStartupFilter>(new FloorRoutes(scenarios));
             foreach (var scenario in scenarios)
             {
-                scenario.ConfigureServices(services);
+                scenario.ConfigureServices(replacements);
             }
+
+            services?.Invoke(replacements);
         });
     }
 

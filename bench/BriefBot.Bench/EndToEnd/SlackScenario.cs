@@ -37,7 +37,7 @@ internal sealed class SlackScenario : IChannelScenario
         ["Slack:SigningSecret"] = SigningSecret,
         ["Slack:BotToken"] = BotToken,
         ["Slack:ApiBaseUrl"] = new Uri(_sink.BaseUrl, "api/").ToString(),
-        ["Slack:ResponseUrlBase"] = new Uri(_sink.BaseUrl, "response/").ToString(),
+        ["Slack:ResponseUrlBase"] = ResponseUrlBase.ToString(),
     };
 
     public static async Task<SlackScenario> StartAsync()
@@ -79,11 +79,9 @@ internal sealed class SlackScenario : IChannelScenario
             },
         };
         byte[] body = Encoding.UTF8.GetBytes(envelope.ToJsonString());
-        string timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, route) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add(SlackSignatureVerifier.TimestampHeader, timestamp);
-        request.Headers.Add(SlackSignatureVerifier.SignatureHeader, Sign(timestamp, body));
+        Sign(request, body, DateTimeOffset.UtcNow);
 
         var reply = _sink.Expect(conversation);
         using var response = await client.SendAsync(request, cancellationToken);
@@ -113,7 +111,7 @@ internal sealed class SlackScenario : IChannelScenario
             return;
         }
 
-        var envelope = JsonSerializer.Deserialize<SlackEnvelope>(body, SlackJson.Options);
+        var envelope = JsonSerializer.Deserialize<SlackEnvelope>(body, SlackJson.Inbound);
         if (envelope is not null && SlackQuestionReader.TryRead(envelope, out var question))
         {
             var slack = http.RequestServices.GetRequiredService<SlackWebApi>();
@@ -122,6 +120,17 @@ internal sealed class SlackScenario : IChannelScenario
 
         http.Response.StatusCode = StatusCodes.Status200OK;
     }
+
+    /// <summary>Signs <paramref name="request"/> over <paramref name="body"/> as Slack would, at <paramref name="at"/>.</summary>
+    public static void Sign(HttpRequestMessage request, byte[] body, DateTimeOffset at)
+    {
+        string timestamp = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        request.Headers.Add(SlackSignatureVerifier.TimestampHeader, timestamp);
+        request.Headers.Add(SlackSignatureVerifier.SignatureHeader, Sign(timestamp, body));
+    }
+
+    /// <summary>Where slash-command answers may go (under Slack:ResponseUrlBase).</summary>
+    public Uri ResponseUrlBase => new(_sink.BaseUrl, "response/");
 
     private static string Sign(string timestamp, byte[] body)
     {

@@ -48,7 +48,11 @@ internal sealed class TeamsScenario : IChannelScenario
 
     public string FloorRoute => "/bench/floor/api/messages";
 
-    private string ServiceUrl => _sink.BaseUrl + "amer/";
+    /// <summary>The fake Connector's service URL, which the channel token vouches for.</summary>
+    public string ServiceUrl => _sink.BaseUrl + "amer/";
+
+    /// <summary>A valid channel token (issuer, audience, endorsed key, serviceurl claim) for requests of one's own.</summary>
+    public string Token => _token;
 
     public IReadOnlyDictionary<string, string?> HostSettings => new Dictionary<string, string?>
     {
