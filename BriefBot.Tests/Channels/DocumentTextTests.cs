@@ -54,8 +54,10 @@ public sealed class DocumentTextTests(HostileCorpusBot fixture) : IClassFixture<
         {
             "text" => post.Body["text"]!.GetValue<string>(),
             "blocks" => post.Body["blocks"]!.ToJsonString(Relaxed),
-            "quote" => post.Body["blocks"]![0]!["text"]!["text"]!.GetValue<string>(),
-            _ => throw new ArgumentOutOfRangeException(nameof(field), field, "text, blocks or quote"),
+            "mrkdwn" => string.Join('\n', Objects(post.Body["blocks"]!)
+                .Where(o => o["type"]?.GetValue<string>() == "mrkdwn").Select(o => o["text"]!.GetValue<string>())),
+            "quote" => post.Body["blocks"]![0]!["elements"]![0]!["elements"]![0]!["text"]!.GetValue<string>(),
+            _ => throw new ArgumentOutOfRangeException(nameof(field), field, "text, blocks, mrkdwn or quote"),
         };
     }
 
@@ -81,6 +83,13 @@ public sealed class DocumentTextTests(HostileCorpusBot fixture) : IClassFixture<
             _ => throw new ArgumentOutOfRangeException(nameof(field), field, "summary, fallbackText, markdown, links, text or textFormat"),
         };
     }
+
+    private static IEnumerable<JsonObject> Objects(JsonNode node) => node switch
+    {
+        JsonObject o => o.Select(p => p.Value).OfType<JsonNode>().SelectMany(Objects).Prepend(o),
+        JsonArray a => a.OfType<JsonNode>().SelectMany(Objects),
+        _ => [],
+    };
 
     private static IEnumerable<JsonElement> Rows() =>
         JsonDocument.Parse(File.ReadAllText(TestData.PathOf("Escaping/cases.json"))).RootElement.GetProperty("cases").EnumerateArray();

@@ -45,7 +45,7 @@ public sealed class SlackRephrasingTests(SlackRephrasingTests.Bed bed) : IClassF
         // The extractive answer's blocks follow as they were: the quote, its source, the feedback buttons.
         var extractive = post.Body["blocks"]!.AsArray();
         Assert.Equal(extractive.ToJsonString(), new System.Text.Json.Nodes.JsonArray([.. blocks.Skip(3).Select(b => b!.DeepClone())]).ToJsonString());
-        Assert.StartsWith(">", blocks[3]!["text"]!["text"]!.GetValue<string>());
+        Assert.Equal("rich_text_quote", blocks[3]!["elements"]![0]!["type"]!.GetValue<string>());
         Assert.Contains(QuoteFragment, blocks[3]!.ToJsonString());
         Assert.Contains("000_6fc04832441e38c0.txt", blocks[4]!.ToJsonString());
         Assert.StartsWith(Grounded, update.Text);

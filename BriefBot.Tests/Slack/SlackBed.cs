@@ -58,10 +58,13 @@ public sealed class SlackBed : IAsyncDisposable
     }
 
     /// <summary>Sends <c>/brief {text}</c> from <paramref name="channel"/>, signed (at <paramref name="at"/>, else now), as Slack does.</summary>
-    public async Task<HttpResponseMessage> SendCommandAsync(string text, Uri responseUrl, string channel = "C0LAN2Q65", DateTimeOffset? at = null)
+    public Task<HttpResponseMessage> SendCommandAsync(string text, Uri responseUrl, string channel = "C0LAN2Q65", DateTimeOffset? at = null) =>
+        SendCommandFormAsync(SlackFixtures.SlashCommand(text, channel, responseUrl), at);
+
+    /// <summary>Sends a slash command's form, signed (at <paramref name="at"/>, else now): the same form twice is a replay.</summary>
+    public async Task<HttpResponseMessage> SendCommandFormAsync(string form, DateTimeOffset? at = null)
     {
-        using var request = SlackFixtures.Signed("/slack/commands", SlackFixtures.SlashCommand(text, channel, responseUrl),
-            "application/x-www-form-urlencoded", at: at ?? Clock.GetUtcNow());
+        using var request = SlackFixtures.Signed("/slack/commands", form, "application/x-www-form-urlencoded", at: at ?? Clock.GetUtcNow());
         return await Client.SendAsync(request);
     }
 

@@ -21,15 +21,16 @@ public sealed class SlackBlocksTests
     }
 
     [Fact]
-    public void AnAnswerIsABlockQuoteWithItsCitationAndFeedbackButtons()
+    public void AnAnswerIsARichTextQuoteOfTheVerbatimTextWithItsCitationAndFeedbackButtons()
     {
         var citation = new Citation("R&D <notes>", "docs/r&d.md", null, 2, null, 0, 10, 0, 10, "passage");
-        var answer = new Answer("q", AnswerStatus.Answered, "Line one & <two>\nLine three", citation, 0.9, [], [], null);
+        var answer = new Answer("q", AnswerStatus.Answered, "Line one & <two> *as is*\nLine three", citation, 0.9, [], [], null);
 
         var message = SlackBlocks.Render(new AnswerReply(42, answer));
 
         var blocks = message.Blocks;
-        Assert.Equal(">Line one &amp; &lt;two&gt;\n>Line three", Text(blocks[0]!));
+        Assert.Equal("rich_text", blocks[0]!["type"]!.GetValue<string>());
+        Assert.Equal("Line one & <two> *as is*\nLine three", QuoteText(blocks[0]!));
         Assert.Equal("Source: *R&amp;D &lt;notes&gt;* · `docs/r&amp;d.md`, passage 3", blocks[1]!["elements"]![0]!["text"]!.GetValue<string>());
         Assert.Equal(["42", "42"], blocks[2]!["elements"]!.AsArray().Select(b => b!["value"]!.GetValue<string>()));
         Assert.Contains("Line one & <two>", message.Text);
@@ -85,4 +86,11 @@ public sealed class SlackBlocksTests
     }
 
     private static string Text(JsonNode block) => block["text"]!["text"]!.GetValue<string>();
+
+    private static string QuoteText(JsonNode block)
+    {
+        var quote = block["elements"]![0]!;
+        Assert.Equal("rich_text_quote", quote["type"]!.GetValue<string>());
+        return quote["elements"]![0]!["text"]!.GetValue<string>();
+    }
 }

@@ -64,11 +64,12 @@ public sealed class SlackDeliveryTests(Xunit.Abstractions.ITestOutputHelper outp
         await using var bed = await SlackBed.StartAsync(_state);
         var responseUrl = bed.Slack.NewResponseUrl();
         var at = bed.Clock.GetUtcNow();
+        string form = SlackFixtures.SlashCommand(SlackFixtures.SeedQuestion, SlashChannel, responseUrl);
 
         var statuses = new List<HttpStatusCode>();
         for (int i = 0; i < 6; i++)
         {
-            statuses.Add((await bed.SendCommandAsync(SlackFixtures.SeedQuestion, responseUrl, at: at)).StatusCode);
+            statuses.Add((await bed.SendCommandFormAsync(form, at)).StatusCode);
         }
 
         await bed.Slack.WaitForAsync(c => c.Path == responseUrl.AbsolutePath);
@@ -83,12 +84,13 @@ public sealed class SlackDeliveryTests(Xunit.Abstractions.ITestOutputHelper outp
         var first = await SlackBed.StartAsync(_state);
         var responseUrl = first.Slack.NewResponseUrl();
         var at = first.Clock.GetUtcNow();
-        await first.SendCommandAsync(SlackFixtures.SeedQuestion, responseUrl, at: at);
+        string form = SlackFixtures.SlashCommand(SlackFixtures.SeedQuestion, SlashChannel, responseUrl);
+        await first.SendCommandFormAsync(form, at);
         await first.Slack.WaitForAsync(c => c.Path == responseUrl.AbsolutePath);
         await first.StopHostAsync();
 
         await using var second = await SlackBed.StartAsync(_state, first.Slack);
-        Assert.Equal(HttpStatusCode.OK, (await second.SendCommandAsync(SlackFixtures.SeedQuestion, responseUrl, at: at)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await second.SendCommandFormAsync(form, at)).StatusCode);
 
         await second.BarrierAsync(SlashChannel);
         Assert.Single(second.Slack.Calls, c => c.Path == responseUrl.AbsolutePath);

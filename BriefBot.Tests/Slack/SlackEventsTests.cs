@@ -42,7 +42,7 @@ public sealed class SlackEventsTests : IAsyncLifetime
         Assert.Contains(SlackFixtures.SeedQuoteFragment, post.Text);
         Assert.Contains(SlackFixtures.SeedQuoteFragment, post.Blocks);
         var blocks = post.Body["blocks"]!.AsArray();
-        Assert.StartsWith(">", blocks[0]!["text"]!["text"]!.GetValue<string>());
+        Assert.Equal("rich_text_quote", blocks[0]!["elements"]![0]!["type"]!.GetValue<string>());
         Assert.Contains("000_6fc04832441e38c0.txt", blocks[1]!.ToJsonString());
         var buttons = blocks[2]!["elements"]!.AsArray();
         Assert.Equal(["👍 Helpful", "👎 Not helpful"], buttons.Select(b => b!["text"]!["text"]!.GetValue<string>()));

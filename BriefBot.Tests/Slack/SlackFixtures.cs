@@ -81,11 +81,16 @@ public static class SlackFixtures
         return request;
     }
 
-    /// <summary>The form Slack posts for <c>/brief {text}</c> typed in <paramref name="channel"/>.</summary>
+    private static long _triggers;
+
+    /// <summary>
+    /// The form Slack posts for <c>/brief {text}</c> typed in <paramref name="channel"/>; each one, as each time a
+    /// user types it, with a trigger id of its own.
+    /// </summary>
     public static string SlashCommand(string text, string channel, Uri responseUrl) => Form(
         ("token", "legacy-fixed-value"), ("team_id", "T123"), ("team_domain", "example"), ("channel_id", channel),
         ("channel_name", "general"), ("user_id", "U2147483697"), ("user_name", "someone"), ("command", "/brief"),
-        ("text", text), ("response_url", responseUrl.ToString()), ("trigger_id", "13345224609.738474920.8088930838d88f008e0"));
+        ("text", text), ("response_url", responseUrl.ToString()), ("trigger_id", $"13345224609.738474920.{Interlocked.Increment(ref _triggers):x}"));
 
     public static string Form(params (string Name, string Value)[] fields) =>
         string.Join('&', fields.Select(f => Uri.EscapeDataString(f.Name) + "=" + Uri.EscapeDataString(f.Value)));

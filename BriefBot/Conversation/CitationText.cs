@@ -9,6 +9,9 @@ internal static class CitationText
     /// The file and the place in it a reader can find again: "guide.pdf, page 4", "deck.pptx, slide 3"; where the
     /// format has no pages, the passage, counted from 1 as people count.
     /// </summary>
-    public static string Where(Citation citation) =>
-        $"{citation.Path}, {(string.IsNullOrEmpty(citation.Location) || citation.Location.StartsWith("line", StringComparison.Ordinal) ? $"passage {citation.Passage + 1}" : citation.Location)}";
+    public static string Where(Citation citation) => citation.Path + Place(citation);
+
+    /// <summary>The place alone, after the file's name: ", page 4", ", passage 2".</summary>
+    public static string Place(Citation citation) =>
+        $", {(string.IsNullOrEmpty(citation.Location) || citation.Location.StartsWith("line", StringComparison.Ordinal) ? $"passage {citation.Passage + 1}" : citation.Location)}";
 }

@@ -9,9 +9,10 @@ using BriefBot.Search;
 namespace BriefBot.Channels.Slack;
 
 /// <summary>
-/// Renders a <see cref="BotReply"/> as Block Kit: the quote as a block quote, the citation under it, and 👍/👎
-/// buttons whose value is the question id; plus a plain-text fallback for notifications. Every piece of document text
-/// goes through <see cref="SlackText"/>.
+/// Renders a <see cref="BotReply"/> as Block Kit: the quote as a rich text quote, the citation under it, and 👍/👎
+/// buttons whose value is the question id; plus a plain-text fallback for notifications. The quote is a rich text
+/// element, which Slack shows as the characters it holds (no mrkdwn, no mentions), so it stays verbatim; every other
+/// piece of document text goes through <see cref="SlackText"/>.
 /// </summary>
 internal static class SlackBlocks
 {
@@ -44,12 +45,11 @@ internal static class SlackBlocks
     {
         var answer = reply.Answer;
         var citation = answer.Citation!;
-        string quote = SlackText.BlockQuote(answer.Quote!);
         string source = DisplayText.WebLink(citation.Url) is null ? $"*{SlackText.Escape(citation.Title)}*" : SlackText.Link(citation.Url, citation.Title);
-        string where = SlackText.Escape(Conversation.CitationText.Where(citation));
+        string where = $"{SlackText.Code(citation.Path)}{CitationText.Place(citation)}";
         return new SlackMessage(
             $"“{answer.Quote}” — {citation.Title} ({citation.Path})",
-            [Section(quote), Context($"Source: {source} · {where}"), FeedbackButtons(reply.QuestionId)]);
+            [Quote(answer.Quote!), Context($"Source: {source} · {where}"), FeedbackButtons(reply.QuestionId)]);
     }
 
     private static SlackMessage NotFound(AnswerReply reply)
@@ -111,6 +111,17 @@ internal static class SlackBlocks
     {
         ["type"] = "section",
         ["text"] = Mrkdwn(mrkdwn),
+    };
+
+    /// <summary>Text shown as it is, as a quote: a rich text element is never read as mrkdwn or for mentions.</summary>
+    public static JsonObject Quote(string text) => new()
+    {
+        ["type"] = "rich_text",
+        ["elements"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "rich_text_quote",
+            ["elements"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = DisplayText.WithoutBidiControls(text) }),
+        }),
     };
 
     public static JsonObject Context(string mrkdwn) => new()
